@@ -20,7 +20,8 @@ export interface PullQuote {
 
 /** One block of an article body, in document order, as plain text. */
 export type Block =
-  | { kind: 'paragraph'; text: string; line: number }
+  /** `emphasis`: the whole paragraph is italic or bold, as captions often are. */
+  | { kind: 'paragraph'; text: string; line: number; emphasis?: boolean }
   | { kind: 'heading'; text: string; line: number }
   | { kind: 'quote'; text: string; line: number }
   | { kind: 'item'; text: string; line: number }

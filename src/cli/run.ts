@@ -1,0 +1,51 @@
+import yargs from 'yargs';
+import { EXIT_CODES, GazetteError } from '../errors.js';
+import { buildCommand } from './commands/build.js';
+import { evalCommand } from './commands/eval.js';
+import { processIo, type Io } from './io.js';
+
+/**
+ * Parse arguments, run one command, and turn what happened into an exit
+ * code: 0 ok, 1 usage or configuration, 2 content, 3 delivery. This is the
+ * only place that maps errors to exit codes.
+ */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code = EXIT_CODES.ok;
+  const done = (c: number): void => {
+    code = c;
+  };
+  const parser = yargs([...argv])
+    .scriptName('gazette')
+    .usage('$0 <command> [options]\n\nTurn a folder of article markdown into a newsletter digest email.')
+    .command(buildCommand(io, done))
+    .command(evalCommand(io, done))
+    .demandCommand(1, 'Name a command: build or eval.')
+    .recommendCommands()
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(100, process.stdout.columns || 80))
+    .exitProcess(false)
+    .fail(false);
+  try {
+    await parser.parseAsync();
+    return code;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: Io): number {
+  if (error instanceof GazetteError) {
+    io.err(`gazette: ${error.message}`);
+    return error.exitCode;
+  }
+  if (error instanceof Error && error.name === 'YError') {
+    io.err(`gazette: ${error.message}`);
+    io.err('Run "gazette --help" for the commands and their options.');
+    return EXIT_CODES.usage;
+  }
+  io.err(`gazette: internal error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return EXIT_CODES.usage;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
+const hexColour = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'must be a hex colour such as "#0b5c7a"');
+
+/**
+ * The config file's shape. Every key but the four required ones has a
+ * default; an unknown key is an error so that a typo never silently does
+ * nothing.
+ */
+export const configSchema = z.strictObject({
+  /** The newsletter's name, shown in the header and the subject. */
+  name: z.string().trim().min(1, 'must not be empty'),
+  from: z.strictObject({
+    name: z.string().trim().min(1).optional(),
+    address: z.email({ error: 'must be an email address such as "news@example.org"' }),
+  }),
+  /** Required by CAN-SPAM: shown in the footer of both parts. */
+  postalAddress: z.string().trim().min(10, 'must be a full postal address'),
+  siteUrl: httpUrl,
+  /** Where the footer's unsubscribe link points; defaults to `<siteUrl>/unsubscribe`. */
+  unsubscribeUrl: httpUrl.optional(),
+  /** Base for article images given as relative paths; defaults to `siteUrl`. */
+  imageBaseUrl: httpUrl.optional(),
+  lang: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"')
+    .default('en'),
+  dir: z.enum(['ltr', 'rtl']).default('ltr'),
+  brandColor: hexColour.default('#0b5c7a'),
+  logoUrl: httpUrl.optional(),
+  /** Subject pattern; placeholders: {{name}} {{date}} {{isoDate}} {{firstTitle}} {{count}} {{moreCount}}. */
+  subject: z.string().trim().min(1).default('{{name}}: {{firstTitle}}'),
+  summary: z
+    .strictObject({
+      words: z.number().int().min(10).max(500).default(60),
+      sentences: z.number().int().min(1).max(10).default(3),
+    })
+    .default({ words: 60, sentences: 3 }),
+  pullQuote: z
+    .strictObject({
+      /** When an article has no quotation, show a striking sentence instead. */
+      fallback: z.boolean().default(true),
+    })
+    .default({ fallback: true }),
+  /** Folders, relative to the config file; --articles and --templates override them. */
+  articles: z.string().min(1).default('articles'),
+  templates: z.string().min(1).optional(),
+});
+
+/** A config file as written (before defaults). */
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** A complete, validated config: what the library API takes. */
+export type Config = z.output<typeof configSchema>;

@@ -1,0 +1,42 @@
+import type { Config } from '../config/schema.js';
+import type { Article, Block, DigestArticle, PullQuote } from '../types.js';
+import { splitSentences } from '../text/sentences.js';
+import { extractPhoto } from './photo.js';
+import { pickPullQuote } from './pull-quote.js';
+import { summarize } from './summary.js';
+
+/**
+ * Everything the digest shows about one article: summary, pull quote and
+ * photo. Pure; the editor's front matter overrides what would be chosen.
+ */
+export function enrichArticle(article: Article, config: Config): DigestArticle {
+  const { photo, blocks } = extractPhoto(article, config.imageBaseUrl ?? config.siteUrl);
+  const text = storyText(blocks);
+  const summary = article.summary
+    ? splitSentences(article.summary).map((s) => s.text)
+    : summarize(text, { sentences: config.summary.sentences, words: config.summary.words, title: article.title });
+  return {
+    slug: article.slug,
+    title: article.title,
+    url: article.url,
+    date: article.date,
+    author: article.author,
+    source: article.source,
+    summary,
+    pullQuote: editorQuote(article) ?? pickPullQuote(text, { avoid: summary, fallback: config.pullQuote.fallback }),
+    photo,
+  };
+}
+
+/** The story as plain text, one paragraph per block; headings are not sentences. */
+export function storyText(blocks: readonly Block[]): string {
+  return blocks
+    .flatMap((b) => (b.kind === 'paragraph' || b.kind === 'quote' || b.kind === 'item' ? [b.text] : []))
+    .join('\n\n');
+}
+
+function editorQuote(article: Article): PullQuote | null {
+  if (!article.pullQuote) return null;
+  const text = article.pullQuote.replace(/^["“”'‘’«»„\s]+|["“”'‘’«»\s]+$/gu, '');
+  return text ? { text, speaker: article.pullQuoteBy } : null;
+}

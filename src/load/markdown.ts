@@ -1,0 +1,169 @@
+import type { Nodes, Paragraph, PhrasingContent, Root, RootContent, Yaml } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import { Parser } from 'htmlparser2';
+import type { Block } from '../types.js';
+
+export interface ParsedMarkdown {
+  /** The YAML front matter and the line its first key is on, or null when there is none. */
+  frontMatter: { source: string; line: number } | null;
+  blocks: Block[];
+  /** The line the body starts on (after the front matter). */
+  bodyLine: number;
+}
+
+/**
+ * Parse article markdown into front matter and plain-text blocks. Formatting
+ * is dropped, raw HTML keeps only its visible text, and images become blocks
+ * of their own so the photo step can find them and their captions.
+ */
+export function parseMarkdown(source: string): ParsedMarkdown {
+  const tree: Root = fromMarkdown(source, {
+    extensions: [frontmatter(['yaml']), gfm()],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()],
+  });
+  let frontMatter: ParsedMarkdown['frontMatter'] = null;
+  let bodyLine = 1;
+  const blocks: Block[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'yaml') {
+      frontMatter = { source: (node as Yaml).value, line: (node.position?.start.line ?? 1) + 1 };
+      bodyLine = (node.position?.end.line ?? 0) + 1;
+      continue;
+    }
+    collect(node, blocks);
+  }
+  return { frontMatter, blocks, bodyLine };
+}
+
+function collect(node: RootContent, blocks: Block[]): void {
+  const line = node.position?.start.line ?? 1;
+  switch (node.type) {
+    case 'paragraph':
+      paragraphBlocks(node, blocks);
+      return;
+    case 'heading': {
+      const text = clean(inlineText(node.children));
+      if (text) blocks.push({ kind: 'heading', text, line });
+      return;
+    }
+    case 'blockquote':
+      for (const child of node.children) {
+        if (child.type === 'paragraph') {
+          const text = clean(inlineText(child.children));
+          if (text) blocks.push({ kind: 'quote', text, line: child.position?.start.line ?? line });
+        } else {
+          collect(child, blocks);
+        }
+      }
+      return;
+    case 'list':
+      for (const item of node.children) {
+        for (const child of item.children) {
+          if (child.type === 'paragraph') {
+            const text = clean(inlineText(child.children));
+            if (text) blocks.push({ kind: 'item', text, line: child.position?.start.line ?? line });
+          } else {
+            collect(child, blocks);
+          }
+        }
+      }
+      return;
+    case 'html': {
+      const text = clean(htmlText(node.value));
+      if (text) blocks.push({ kind: 'paragraph', text, line });
+      return;
+    }
+    default:
+      // Code, tables, rules and definitions are not story text.
+      return;
+  }
+}
+
+/**
+ * A paragraph may hold an image alone, an image and its caption on the next
+ * line, or text. Images become their own blocks, in order.
+ */
+function paragraphBlocks(node: Paragraph, blocks: Block[]): void {
+  let run: PhrasingContent[] = [];
+  let runLine = node.position?.start.line ?? 1;
+  const flush = (): void => {
+    const text = clean(inlineText(run));
+    if (text) blocks.push({ kind: 'paragraph', text, line: runLine, ...(isWhollyEmphasis(run) ? { emphasis: true } : {}) });
+    run = [];
+  };
+  for (const child of node.children) {
+    if (child.type === 'image') {
+      flush();
+      blocks.push({ kind: 'image', src: child.url, alt: clean(child.alt ?? ''), title: child.title ? clean(child.title) : null, line: child.position?.start.line ?? runLine });
+      runLine = child.position?.end.line ?? runLine;
+      continue;
+    }
+    if (run.length === 0) runLine = child.position?.start.line ?? runLine;
+    run.push(child);
+  }
+  flush();
+}
+
+/** True when the visible text is all inside one emphasis run: the usual markdown caption. */
+function isWhollyEmphasis(nodes: PhrasingContent[]): boolean {
+  const visible = nodes.filter((n) => !(n.type === 'text' && !n.value.trim()) && n.type !== 'break' && n.type !== 'html');
+  return visible.length === 1 && visible[0]?.type === 'emphasis';
+}
+
+function inlineText(nodes: readonly Nodes[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        out += node.value;
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        break;
+      default:
+        if ('children' in node) out += inlineText(node.children as Nodes[]);
+    }
+  }
+  return out;
+}
+
+const INVISIBLE = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'svg', 'head', 'title']);
+
+/** The visible text of a raw HTML block; its tags never reach the email. */
+function htmlText(html: string): string {
+  let out = '';
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (INVISIBLE.has(name)) hidden++;
+      },
+      onclosetag(name) {
+        if (INVISIBLE.has(name) && hidden > 0) hidden--;
+        if (name === 'p' || name === 'div' || name === 'br') out += ' ';
+      },
+      ontext(text) {
+        if (hidden === 0) out += text;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return out;
+}
+
+/** Collapse runs of white space (including odd spaces) the way a browser would. */
+function clean(text: string): string {
+  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
+}

@@ -1,0 +1,47 @@
+import mjml2html from 'mjml';
+import { GazetteError } from '../errors.js';
+
+interface MjmlIssue {
+  line?: number;
+  message?: string;
+  tagName?: string;
+}
+
+/**
+ * MJML → HTML with strict validation: an invalid document is an error, never
+ * a half-broken email. Minified unless `pretty`.
+ */
+export async function compileMjml(mjml: string, { pretty = false, file = 'digest.mjml' }: { pretty?: boolean; file?: string } = {}): Promise<string> {
+  try {
+    const result = await mjml2html(mjml, {
+      validationLevel: 'strict',
+      minify: !pretty,
+      beautify: pretty,
+      keepComments: false,
+      fonts: {},
+    });
+    return result.html;
+  } catch (cause) {
+    throw mjmlError(cause, mjml, file);
+  }
+}
+
+function mjmlError(cause: unknown, mjml: string, file: string): GazetteError {
+  const issues = (cause as { errors?: MjmlIssue[] }).errors ?? [];
+  const lines = mjml.split('\n');
+  const errors = issues.map(
+    (issue) =>
+      new GazetteError('MJML_INVALID', `${issue.tagName ? `<${issue.tagName}> ` : ''}${issue.message ?? 'invalid MJML'}`, {
+        file: `${file} (rendered MJML line ${issue.line ?? '?'}: ${(lines[(issue.line ?? 1) - 1] ?? '').trim().slice(0, 80)})`,
+        fix: 'correct the template so that it renders valid MJML',
+      }),
+  );
+  const first = errors[0];
+  if (errors.length === 1 && first) return first;
+  if (errors.length > 1) return new GazetteError('MJML_INVALID', 'the rendered MJML does not validate:', { errors });
+  return new GazetteError('MJML_INVALID', `MJML could not compile the template (${(cause as Error).message})`, {
+    file,
+    fix: 'check that the template renders well-formed MJML (see digest.mjml with --pretty)',
+    cause,
+  });
+}

@@ -1,0 +1,80 @@
+import type { Config } from '../config/schema.js';
+import { formatDate } from '../text/dates.js';
+import type { Digest, DigestArticle } from '../types.js';
+
+/** Words the templates print, in one place so a translation is one object. */
+export interface Labels {
+  readMore: string;
+  unsubscribe: string;
+  receiving: string;
+  openQuote: string;
+  closeQuote: string;
+}
+
+export interface ArticleView extends DigestArticle {
+  byline: string | null;
+  summaryText: string;
+}
+
+/** What the templates see. Every key is always present (null when empty), as strict mode requires. */
+export interface DigestView {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  title: string;
+  subject: string;
+  preheader: string;
+  date: string;
+  formattedDate: string;
+  brandColor: string;
+  logoUrl: string | null;
+  siteUrl: string;
+  unsubscribeUrl: string;
+  postalAddress: string;
+  labels: Labels;
+  articles: ArticleView[];
+}
+
+export function unsubscribeUrlOf(config: Config): string {
+  return config.unsubscribeUrl ?? new URL('unsubscribe', config.siteUrl.endsWith('/') ? config.siteUrl : `${config.siteUrl}/`).href;
+}
+
+export function digestView(digest: Digest, config: Config, unsubscribeUrl = unsubscribeUrlOf(config)): DigestView {
+  const [openQuote, closeQuote] = quoteMarks(config.lang);
+  return {
+    lang: config.lang,
+    dir: config.dir,
+    title: digest.title,
+    subject: digest.subject,
+    preheader: digest.preheader,
+    date: digest.date,
+    formattedDate: formatDate(digest.date, config.lang),
+    brandColor: config.brandColor,
+    logoUrl: config.logoUrl ?? null,
+    siteUrl: config.siteUrl,
+    unsubscribeUrl,
+    postalAddress: config.postalAddress,
+    labels: {
+      readMore: 'Read the full story →',
+      unsubscribe: 'Unsubscribe',
+      receiving: 'You are receiving this email because you subscribed to',
+      openQuote,
+      closeQuote,
+    },
+    articles: digest.articles.map((a) => ({ ...a, byline: byline(a), summaryText: a.summary.join(' ') })),
+  };
+}
+
+export function byline(article: Pick<DigestArticle, 'author' | 'source'>): string | null {
+  return [article.author, article.source].filter(Boolean).join(' · ') || null;
+}
+
+/** Quotation marks as the newsletter's language prints them. */
+export function quoteMarks(lang: string): [string, string] {
+  const primary = lang.toLowerCase().split('-')[0] ?? 'en';
+  if (['de', 'cs', 'sk', 'sl', 'hr', 'bg', 'lt', 'is'].includes(primary)) return ['„', '“'];
+  if (['fr'].includes(primary)) return ['« ', ' »'];
+  if (['es', 'it', 'ca', 'ru', 'uk', 'el', 'no', 'nb', 'nn'].includes(primary)) return ['«', '»'];
+  if (['pl', 'hu', 'ro', 'nl'].includes(primary)) return ['„', '”'];
+  if (['ja', 'zh'].includes(primary)) return ['「', '」'];
+  return ['“', '”'];
+}
