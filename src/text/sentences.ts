@@ -1,31 +1,147 @@
 /**
- * Sentence splitting for news text. PLACEHOLDER: a naive splitter with the
- * final signature; to be replaced by the real one.
+ * Sentence splitting for news text as published: CNN datelines, Daily Mail
+ * bylines and " . " paragraph separators, BBC one-paragraph-per-line rows,
+ * abbreviations, initials and quotations that close after the full stop.
  */
+
+import { AMBIGUOUS, CUE_VERBS, NEVER_FINAL, SENTENCE_OPENERS } from './abbreviations.js';
+import { FURNITURE_PHRASE, bylineEnd } from './furniture.js';
+import { gluedStarts } from './glued.js';
 
 export interface Sentence {
   /** The sentence exactly as it appears in the text: `text.slice(start, end)`. */
   text: string;
   start: number;
   end: number;
-  /** Index of the paragraph (blank-line separated block) it belongs to. */
+  /**
+   * Index of the paragraph it belongs to: blocks separated by blank lines, or
+   * by the " . " separators Daily Mail text uses in place of them.
+   */
   paragraph: number;
 }
 
+interface Cut {
+  at: number;
+  /** The cut also ends a paragraph (a Daily Mail separator or furniture). */
+  paragraph: boolean;
+}
+
+const TERMINATORS = '.?!…';
+const CLOSERS = `"'”’)]»`;
+const QUOTES = `"'”’»`;
+
+/**
+ * Split article text into sentences. A line break always ends a sentence; a
+ * blank line also starts a new paragraph. Every sentence is trimmed and keeps
+ * its exact offsets into `text`.
+ */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
-  const re = /[^\n]+?(?:[.!?]+["'”’)]*(?=\s|$)|(?=\n)|$)/g;
-  let prevEnd = 0;
-  for (const m of text.matchAll(re)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
-    if (!body) continue;
-    const start = (m.index ?? 0) + lead;
-    if (/\n\s*\n/.test(text.slice(prevEnd, start)) && out.length > 0) paragraph++;
-    out.push({ text: body, start, end: start + body.length, paragraph });
-    prevEnd = start + body.length;
+  let breakPending = false;
+  for (const line of text.matchAll(/[^\n]*/g)) {
+    const from = line.index;
+    const to = from + line[0].length;
+    if (line[0].trim() === '') {
+      breakPending = out.length > 0;
+      continue;
+    }
+    if (breakPending) paragraph++;
+    breakPending = false;
+    let start = from;
+    for (const cut of cutLine(text, from, to)) {
+      const sentence = trimmed(text, start, cut.at, paragraph);
+      if (sentence) out.push(sentence);
+      if (cut.paragraph && out.at(-1)?.paragraph === paragraph) paragraph++;
+      start = cut.at;
+    }
   }
   return out;
+}
+
+function trimmed(text: string, from: number, to: number, paragraph: number): Sentence | undefined {
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  if (start === end) return undefined;
+  return { text: text.slice(start, end), start, end, paragraph };
+}
+
+/** Sentence ends within one line, in order; the line's end is always one. */
+function cutLine(text: string, from: number, to: number): Cut[] {
+  const cuts: Cut[] = [];
+  let scanFrom = from;
+  const lead = from + (text.slice(from, to).length - text.slice(from, to).trimStart().length);
+  const byline = bylineEnd(text, lead);
+  if (byline > 0) {
+    cuts.push({ at: byline, paragraph: true });
+    scanFrom = byline;
+  }
+
+  for (const phrase of text.slice(scanFrom, to).matchAll(FURNITURE_PHRASE)) {
+    const at = scanFrom + phrase.index;
+    cuts.push({ at, paragraph: true }, { at: at + phrase[0].length, paragraph: true });
+  }
+
+  for (const at of gluedStarts(text, scanFrom, to)) cuts.push({ at, paragraph: false });
+
+  for (let i = scanFrom; i < to; i++) {
+    if (!TERMINATORS.includes(text[i] as string)) continue;
+    let end = i;
+    while (end < to && TERMINATORS.includes(text[end] as string)) end++;
+    const run = text.slice(i, end);
+    const closeFrom = end;
+    while (end < to && CLOSERS.includes(text[end] as string)) end++;
+    const closers = text.slice(closeFrom, end);
+    const atLineEnd = text.slice(end, to).trim() === '';
+    if (!atLineEnd && !/\s/.test(text[end] as string)) {
+      i = end - 1;
+      continue;
+    }
+    if (atLineEnd) break;
+    const separator = run === '.' && closers === '' && /\s/.test(text[i - 1] ?? '');
+    if (separator || endsSentence(text, i, run, closers, end, to)) cuts.push({ at: end, paragraph: separator });
+    i = end - 1;
+  }
+
+  cuts.push({ at: to, paragraph: false });
+  return cuts.sort((a, b) => a.at - b.at);
+}
+
+/** Whether the terminator `run` at `at` (with `closers` after it) ends a sentence. */
+function endsSentence(text: string, at: number, run: string, closers: string, after: number, to: number): boolean {
+  const next = text.slice(after, to).trimStart().split(/\s+/, 4);
+  const first = next[0] ?? '';
+  if (/^\p{Ll}/u.test(first)) return false;
+
+  // `"Why?" Smith asked.`: the quotation is the object of the speech verb.
+  const quoted = [...closers].some((c) => QUOTES.includes(c));
+  if (quoted && next.slice(1, 3).some((word) => CUE_VERBS.has(word.replace(/\W+$/, '')))) return false;
+  if (run !== '.' || closers !== '') return true;
+
+  // "then-Sen." is a title all the same.
+  const word = previousWord(text, at).split('-').at(-1) ?? '';
+  if (NEVER_FINAL.has(word)) return false;
+  const abbreviation = AMBIGUOUS.has(word) || /^(?:\p{L}\.)*\p{L}$/u.test(word);
+  if (!abbreviation) return true;
+  return opensSentence(first, next[1]);
+}
+
+/** The word before a full stop, without opening quotes or brackets. */
+function previousWord(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !/[\s("'“‘[]/.test(text[start - 1] as string)) start--;
+  return text.slice(start, at);
+}
+
+/**
+ * After an abbreviation or an initial, a capitalised word is usually a name
+ * ("U.S. Navy", "George W. Bush"); only a typical opener, a quotation or a
+ * caption label ("D.C. Shooter: Heavily armed...") ends the sentence.
+ */
+function opensSentence(word: string, following: string | undefined): boolean {
+  if (/^["“‘']/.test(word)) return true;
+  if (/^\p{Lu}[\p{L}'’-]*:$/u.test(word) && following !== undefined && /^\p{Lu}/u.test(following)) return true;
+  return SENTENCE_OPENERS.has(word.replace(/[,;:]$/, ''));
 }
