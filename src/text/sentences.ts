@@ -39,14 +39,17 @@ export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
   let breakPending = false;
-  for (const line of text.matchAll(/[^\n]*/g)) {
-    const from = line.index;
-    const to = from + line[0].length;
-    if (line[0].trim() === '') {
-      breakPending = out.length > 0;
+  for (let from = 0; from <= text.length; ) {
+    const newline = text.indexOf('\n', from);
+    const to = newline === -1 ? text.length : newline;
+    const line = text.slice(from, to);
+    const next = to + 1;
+    if (line.trim() === '') {
+      from = next;
+      breakPending = true;
       continue;
     }
-    if (breakPending) paragraph++;
+    if (breakPending && out.at(-1)?.paragraph === paragraph) paragraph++;
     breakPending = false;
     let start = from;
     for (const cut of cutLine(text, from, to)) {
@@ -55,6 +58,7 @@ export function splitSentences(text: string): Sentence[] {
       if (cut.paragraph && out.at(-1)?.paragraph === paragraph) paragraph++;
       start = cut.at;
     }
+    from = next;
   }
   return out;
 }
