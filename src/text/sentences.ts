@@ -98,7 +98,7 @@ function cutLine(text: string, from: number, to: number): Cut[] {
     const closeFrom = end;
     while (end < to && CLOSERS.includes(text[end] as string)) end++;
     const closers = text.slice(closeFrom, end);
-    const atLineEnd = text.slice(end, to).trim() === '';
+    const atLineEnd = /^\s*$/.test(text.slice(end, Math.min(to, end + 8))) && text.slice(end, to).trim() === '';
     if (!atLineEnd && !/\s/.test(text[end] as string)) {
       i = end - 1;
       continue;
@@ -115,7 +115,8 @@ function cutLine(text: string, from: number, to: number): Cut[] {
 
 /** Whether the terminator `run` at `at` (with `closers` after it) ends a sentence. */
 function endsSentence(text: string, at: number, run: string, closers: string, after: number, to: number): boolean {
-  const next = text.slice(after, to).trimStart().split(/\s+/, 4);
+  // The next few words are all the decision needs; a CNN row is one long line.
+  const next = text.slice(after, Math.min(to, after + 160)).trimStart().split(/\s+/, 4);
   const first = next[0] ?? '';
   if (/^\p{Ll}/u.test(first)) return false;
 
