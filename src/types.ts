@@ -16,6 +16,11 @@ export interface Photo {
 export interface PullQuote {
   text: string;
   speaker: string | null;
+  /**
+   * Set when the article has no quotation and this is a striking sentence
+   * of the story instead: shown without quotation marks, since nobody said it.
+   */
+  excerpt?: true;
 }
 
 /** One block of an article body, in document order, as plain text. */

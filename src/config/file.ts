@@ -79,7 +79,7 @@ export function parseConfigSource(source: string, file: string): { value: unknow
   if (error) {
     throw new GazetteError('CONFIG_PARSE', `not valid YAML (${error.message.split('\n')[0]})`, {
       file,
-      line: error.linePos?.[0].line,
+      line: lineCounter.linePos(error.pos[0]).line,
       fix: 'check the indentation and quoting on that line',
     });
   }

@@ -23,7 +23,7 @@ export function enrichArticle(article: Article, config: Config): DigestArticle {
     author: article.author,
     source: article.source,
     summary,
-    pullQuote: editorQuote(article) ?? pickPullQuote(text, { avoid: summary, fallback: config.pullQuote.fallback }),
+    pullQuote: editorQuote(article) ?? pickQuote(text, summary, config.pullQuote.fallback),
     photo,
   };
 }
@@ -33,6 +33,14 @@ export function storyText(blocks: readonly Block[]): string {
   return blocks
     .flatMap((b) => (b.kind === 'paragraph' || b.kind === 'quote' || b.kind === 'item' ? [b.text] : []))
     .join('\n\n');
+}
+
+/** A real quotation if there is one; else, if allowed, a striking sentence marked as an excerpt. */
+function pickQuote(text: string, summary: readonly string[], fallback: boolean): PullQuote | null {
+  const quote = pickPullQuote(text, { avoid: summary });
+  if (quote || !fallback) return quote;
+  const excerpt = pickPullQuote(text, { avoid: summary, fallback: true });
+  return excerpt ? { text: excerpt.text, speaker: null, excerpt: true } : null;
 }
 
 function editorQuote(article: Article): PullQuote | null {

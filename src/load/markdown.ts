@@ -102,7 +102,10 @@ function paragraphBlocks(node: Paragraph, blocks: Block[]): void {
       runLine = child.position?.end.line ?? runLine;
       continue;
     }
-    if (run.length === 0) runLine = child.position?.start.line ?? runLine;
+    const blank = (child.type === 'text' && !child.value.trim()) || child.type === 'break';
+    if (!blank && run.every((n) => (n.type === 'text' && !n.value.trim()) || n.type === 'break')) {
+      runLine = child.position?.start.line ?? runLine;
+    }
     run.push(child);
   }
   flush();
@@ -116,7 +119,14 @@ function isWhollyEmphasis(nodes: PhrasingContent[]): boolean {
 
 function inlineText(nodes: readonly Nodes[]): string {
   let out = '';
+  // Inline HTML arrives as separate tag nodes around ordinary text nodes, so
+  // the text between <script> and </script> must be skipped by hand.
+  let hiddenUntil: string | null = null;
   for (const node of nodes) {
+    if (hiddenUntil !== null) {
+      if (node.type === 'html' && node.value.toLowerCase().startsWith(`</${hiddenUntil}`)) hiddenUntil = null;
+      continue;
+    }
     switch (node.type) {
       case 'text':
       case 'inlineCode':
@@ -125,7 +135,12 @@ function inlineText(nodes: readonly Nodes[]): string {
       case 'break':
         out += '\n';
         break;
-      case 'html':
+      case 'html': {
+        const open = /^<([a-z][a-z0-9-]*)\b[^>]*>$/i.exec(node.value.trim());
+        const name = open?.[1]?.toLowerCase();
+        if (name && INVISIBLE.has(name) && !node.value.includes(`</${name}`) && !node.value.trim().endsWith('/>')) hiddenUntil = name;
+        break;
+      }
       case 'image':
       case 'imageReference':
       case 'footnoteReference':

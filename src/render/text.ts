@@ -16,8 +16,7 @@ const DOUBLE_RULE = '='.repeat(TEXT_WIDTH);
 export function renderText(digest: Digest, config: Config, unsubscribeUrl = unsubscribeUrlOf(config)): string {
   const marks = quoteMarks(config.lang);
   const parts = [
-    header(digest, config),
-    contents(digest.articles),
+    `${header(digest, config)}\n\n${contents(digest.articles)}`,
     ...digest.articles.map((a, i) => story(a, i + 1, marks)),
     footer(digest, config, unsubscribeUrl),
   ];
@@ -25,7 +24,7 @@ export function renderText(digest: Digest, config: Config, unsubscribeUrl = unsu
 }
 
 function header(digest: Digest, config: Config): string {
-  return [wrap(digest.title), formatDate(digest.date, config.lang), '', DOUBLE_RULE].join('\n');
+  return [DOUBLE_RULE, wrap(digest.title), formatDate(digest.date, config.lang), DOUBLE_RULE].join('\n');
 }
 
 function contents(articles: readonly DigestArticle[]): string {
@@ -38,14 +37,16 @@ function contents(articles: readonly DigestArticle[]): string {
 }
 
 function story(article: DigestArticle, n: number, [open, close]: [string, string]): string {
-  const title = wrap(`${n}. ${article.title}`);
+  const number = `${n}. `;
+  const title = wrap(article.title, { firstIndent: number, indent: ' '.repeat(columns(number)) });
   const longest = Math.max(...title.split('\n').map(columns));
   const lines = [title, '='.repeat(Math.min(longest, TEXT_WIDTH))];
   const by = byline(article);
   if (by) lines.push(wrap(by));
   lines.push('', wrap(article.summary.join(' ')));
   if (article.pullQuote) {
-    lines.push('', wrap(`${open}${article.pullQuote.text}${close}`, { indent: '    ', firstIndent: '    ' }));
+    const quote = article.pullQuote.excerpt ? article.pullQuote.text : `${open}${article.pullQuote.text}${close}`;
+    lines.push('', wrap(quote, { indent: '    ', firstIndent: '    ' }));
     if (article.pullQuote.speaker) lines.push(wrap(`— ${article.pullQuote.speaker}`, { indent: '      ', firstIndent: '    ' }));
   }
   const photo = article.photo;

@@ -11,9 +11,10 @@ export interface Labels {
   closeQuote: string;
 }
 
-export interface ArticleView extends DigestArticle {
+export interface ArticleView extends Omit<DigestArticle, 'pullQuote'> {
   byline: string | null;
   summaryText: string;
+  pullQuote: { text: string; speaker: string | null; excerpt: boolean } | null;
 }
 
 /** What the templates see. Every key is always present (null when empty), as strict mode requires. */
@@ -60,7 +61,12 @@ export function digestView(digest: Digest, config: Config, unsubscribeUrl = unsu
       openQuote,
       closeQuote,
     },
-    articles: digest.articles.map((a) => ({ ...a, byline: byline(a), summaryText: a.summary.join(' ') })),
+    articles: digest.articles.map((a) => ({
+      ...a,
+      byline: byline(a),
+      summaryText: a.summary.join(' '),
+      pullQuote: a.pullQuote && { text: a.pullQuote.text, speaker: a.pullQuote.speaker, excerpt: a.pullQuote.excerpt === true },
+    })),
   };
 }
 

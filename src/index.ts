@@ -1,0 +1,19 @@
+/**
+ * gazette's library API: the names below are stable, for your own scripts and
+ * snapshot tests. It never reads a config file by itself: pass a config
+ * object through `resolveConfig` (or read one explicitly with `readConfigFile`).
+ */
+export { loadArticles, type LoadOptions, type LoadResult } from './load/articles.js';
+export { parseArticle, type ParsedArticle } from './load/article.js';
+export { buildDigest, buildIssue, type BuildOptions, type BuildResult } from './build.js';
+export { renderDigest, type RenderOptions } from './render/index.js';
+export { loadTemplates, defaultTemplatesDir, type TemplateSet } from './render/templates.js';
+export { summarize } from './enrich/summary.js';
+export { pickPullQuote } from './enrich/pull-quote.js';
+export { splitCredit } from './enrich/caption.js';
+export { splitSentences, type Sentence } from './text/sentences.js';
+export { resolveConfig } from './config/resolve.js';
+export { readConfigFile } from './config/file.js';
+export type { Config, ConfigInput } from './config/schema.js';
+export { GazetteError, EXIT_CODES, type ErrorCode, type ErrorKind } from './errors.js';
+export type { Article, Block, Digest, DigestArticle, Photo, PullQuote, RenderedDigest, Warning } from './types.js';

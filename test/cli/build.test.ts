@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.join(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/src/cli/main.js');
+const fixtures = path.join(root, 'test/fixtures');
+const run = promisify(execFile);
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI (npm test builds it first) in `cwd`. */
+async function gazette(cwd: string, ...args: string[]): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const config = {
+  name: 'The Test Tide',
+  from: { address: 'tide@example.org' },
+  postalAddress: 'The Test Tide, 1 Harbour Row, Port Ellis TW1 1AA',
+  siteUrl: 'https://tide.example.org',
+};
+
+let project: string;
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'gazette-cli-'));
+  await writeFile(path.join(project, 'gazette.config.json'), JSON.stringify(config, null, 2));
+  await cp(path.join(fixtures, 'digest/articles'), path.join(project, 'articles'), { recursive: true });
+});
+afterAll(async () => rm(project, { recursive: true, force: true }));
+
+describe('gazette build', () => {
+  it('builds into out/<date>/ and prints each path and size', async () => {
+    const { code, stdout } = await gazette(project, 'build', '--date', '2026-11-30');
+    expect(code).toBe(0);
+    for (const name of ['index.html', 'index.txt', 'digest.json', 'digest.mjml']) {
+      expect(stdout).toContain(path.join('out/2026-11-30', name));
+    }
+    expect(stdout).toMatch(/index\.html\s+\d+\.\d KB/);
+    const digest = JSON.parse(await readFile(path.join(project, 'out/2026-11-30/digest.json'), 'utf8')) as { date: string };
+    expect(digest.date).toBe('2026-11-30');
+  });
+
+  it('takes --articles, --out and --config from anywhere', async () => {
+    const out = path.join(project, 'elsewhere');
+    const { code } = await gazette(tmpdir(), 'build', '--articles', path.join(project, 'articles'), '--out', out, '--config', path.join(project, 'gazette.config.json'), '--date', '2026-11-30');
+    expect(code).toBe(0);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('<html lang="en"');
+  });
+
+  it('exits 2 naming the file and line of a bad article', async () => {
+    const { code, stderr } = await gazette(project, 'build', '--articles', path.join(fixtures, 'bad/duplicate-slug'), '--out', path.join(project, 'o2'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/harbour-fees.*\.md.*slug "harbour-fees"/);
+    const single = await gazette(project, 'build', '--articles', await folderWith('bad-date.md'), '--out', path.join(project, 'o3'));
+    expect(single.code).toBe(2);
+    expect(single.stderr).toMatch(/bad-date\.md:4: field "date" is "next Tuesday": use a real date/);
+  });
+
+  it('exits 1 for a config error, naming the key and the file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gazette-cfg-'));
+    await writeFile(path.join(dir, 'gazette.config.json'), JSON.stringify({ ...config, colour: 'blue' }, null, 2));
+    const { code, stderr } = await gazette(dir, 'build', '--articles', path.join(project, 'articles'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('gazette.config.json:8: unknown key "colour"');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('exits 1 without a config file, showing one to start from', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gazette-nocfg-'));
+    const { code, stderr } = await gazette(dir, 'build');
+    expect(code).toBe(1);
+    expect(stderr).toContain('gazette.config.json');
+    expect(stderr).toContain('"postalAddress"');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('exits 1 on a bad --date or an unknown option', async () => {
+    expect((await gazette(project, 'build', '--date', '30/11/2026')).code).toBe(1);
+    const unknown = await gazette(project, 'build', '--artcles', 'x');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('artcles');
+    expect((await gazette(project, 'frobnicate')).code).toBe(1);
+  });
+});
+
+async function folderWith(name: string): Promise<string> {
+  const dir = await mkdtemp(path.join(project, 'one-'));
+  await cp(path.join(fixtures, 'bad', name), path.join(dir, name));
+  return dir;
+}
