@@ -1,0 +1,96 @@
+/**
+ * Sentence edges inside and around quotations. The article-level splitter
+ * (src/text/sentences.ts) answers a different question; here we need to know,
+ * at a given offset, whether a sentence ends, so that a cue is looked for in
+ * the quotation's own sentence and a long quotation is cut only between its
+ * sentences.
+ */
+
+const ABBREVIATIONS = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'prof',
+    'rev', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'vs', 'no', 'nos', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'aug',
+    'sep', 'sept', 'oct', 'nov', 'dec', 'ave', 'approx', 'dept', 'est', 'fig', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e',
+    'a.m', 'p.m', 'etc', 'al',
+  ],
+);
+
+const TERMINAL = /[.!?…]/;
+const CLOSING = /["'”’)\]]/;
+
+/**
+ * Whether the sentence ends right after offset `i`, which holds terminal
+ * punctuation: what follows is a space and then something that can start a
+ * sentence, and the word before is not an abbreviation or an initial.
+ */
+export function endsSentenceAt(text: string, i: number): boolean {
+  if (!TERMINAL.test(text[i] ?? '')) return false;
+  let j = i + 1;
+  while (j < text.length && CLOSING.test(text[j] ?? '')) j++;
+  if (j < text.length && !/\s/.test(text[j] ?? '')) return false;
+  while (j < text.length && /\s/.test(text[j] ?? '')) j++;
+  if (j >= text.length) return true;
+  const next = text[j] ?? '';
+  if (!/[\p{Lu}\p{N}"'“‘(\[…]/u.test(next)) return false;
+  if (text[i] !== '.') return true;
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? '';
+  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  // An initial ("Steven M. Rosenthal", "B.B. King") is not a sentence end.
+  return !/^(?:\p{Lu}\.?)+$/u.test(word) || word.replace(/\./g, '').length > 3;
+}
+
+/** Offset where the sentence containing `pos` begins, not before `floor`. */
+export function sentenceStart(text: string, pos: number, floor = 0): number {
+  for (let i = pos - 1; i >= floor; i--) {
+    const ch = text[i] ?? '';
+    if (ch === '\n' && /\n\s*$/.test(text.slice(Math.max(floor, i - 3), i))) return skipSpace(text, i + 1);
+    if (TERMINAL.test(ch) && endsSentenceAt(text, i)) {
+      let j = i + 1;
+      while (j < pos && CLOSING.test(text[j] ?? '')) j++;
+      return skipSpace(text, j);
+    }
+  }
+  return floor;
+}
+
+/** Offset just past the sentence containing `pos`, not after `ceiling`. */
+export function sentenceEnd(text: string, pos: number, ceiling = text.length): number {
+  for (let i = pos; i < ceiling; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '\n' && text[i + 1] === '\n') return i;
+    if (TERMINAL.test(ch) && endsSentenceAt(text, i)) {
+      let j = i + 1;
+      while (j < ceiling && CLOSING.test(text[j] ?? '')) j++;
+      return j;
+    }
+  }
+  return ceiling;
+}
+
+/** The sentences of `text` between `start` and `end`, as offset pairs. */
+export function sentencesIn(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let from = skipSpace(text, start);
+  for (let i = from; i < end; i++) {
+    if (!TERMINAL.test(text[i] ?? '') || !endsSentenceAt(text, i)) continue;
+    let j = i + 1;
+    while (j < end && (TERMINAL.test(text[j] ?? '') || CLOSING.test(text[j] ?? ''))) j++;
+    if (j > from) out.push({ start: from, end: j });
+    from = skipSpace(text, j);
+    i = from - 1;
+  }
+  if (from < end && text.slice(from, end).trim() !== '') out.push({ start: from, end: trimEnd(text, from, end) });
+  return out;
+}
+
+function skipSpace(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && /\s/.test(text[j] ?? '')) j++;
+  return j;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1] ?? '')) e--;
+  return e;
+}

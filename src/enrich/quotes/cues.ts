@@ -1,0 +1,176 @@
+/**
+ * Attribution cues: the verb of saying next to a quotation and its subject.
+ * News copy attributes in three shapes: after the quotation in its own
+ * sentence ("…," said X / "…," X said), before it ending in a colon or comma
+ * (X said: "…"), and through "according to X".
+ */
+
+import { sentenceStart } from './boundaries.js';
+import { clauseSubject, headName } from './names.js';
+
+/** Who a cue says spoke: a name as written, a pronoun to resolve, a description ("a friend"), or nothing usable. */
+export type Subject =
+  | { kind: 'name'; name: string }
+  | { kind: 'pronoun'; pronoun: 'he' | 'she' }
+  | { kind: 'description'; text: string }
+  | { kind: 'other' };
+
+/** A cue verb and its subject, and where the verb is (pronouns resolve from there). */
+export interface Cue {
+  subject: Subject;
+  at: number;
+}
+
+const VERBS = [
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'explained', 'explains', 'noted', 'notes',
+  'wrote', 'writes', 'insisted', 'insists', 'warned', 'warns', 'argued', 'argues', 'declared', 'declares', 'tweeted',
+  'tweets', 'stated', 'states', 'continued', 'continues', 'recalled', 'recalls', 'admitted', 'admits', 'claimed',
+  'claims', 'replied', 'replies', 'responded', 'responds', 'remarked', 'remarks', 'observed', 'observes', 'joked',
+  'jokes', 'quipped', 'quips', 'conceded', 'concedes', 'concluded', 'concludes', 'acknowledged', 'acknowledges',
+  'announced', 'announces', 'suggested', 'suggests', 'stressed', 'stresses', 'emphasised', 'emphasized',
+  'emphasises', 'emphasizes', 'revealed', 'reveals', 'confirmed', 'confirms', 'shouted', 'shouts', 'exclaimed',
+  'exclaims', 'cautioned', 'cautions', 'predicted', 'predicts', 'complained', 'complains', 'countered', 'counters',
+  'urged', 'urges', 'posted', 'posts', 'commented', 'comments', 'testified', 'testifies', 'wondered', 'wonders',
+  'boasted', 'boasts', 'mused', 'muses', 'laughed', 'laughs', 'sighed', 'whispered', 'screamed', 'yelled', 'pleaded',
+  'demanded', 'demands', 'promised', 'promises', 'vowed', 'vows', 'agreed', 'agrees', 'reported', 'reports',
+  'reflected', 'reflects', 'recounted', 'recounts', 'maintained', 'maintains', 'contended', 'contends', 'pointed out',
+  'points out', 'went on', 'goes on', 'blasted', 'slammed', 'raved', 'gushed', 'enthused', 'teased', 'hinted',
+];
+const PARTICIPLES = ['adding', 'saying', 'telling', 'asking', 'writing', 'explaining', 'noting', 'insisting', 'warning', 'arguing'];
+const ADVERB =
+  '(?:also|later|then|previously|recently|once|simply|quickly|finally|reportedly|allegedly|repeatedly|often|has|had|have|was|is|would|will|earlier|subsequently|further|publicly|privately|famously|proudly|angrily|bluntly|candidly|frankly|again|flatly)';
+
+const VERB = `(?:${[...VERBS, ...PARTICIPLES].map((v) => v.replace(' ', '\\s+')).join('|')})`;
+// Global for matchAll only: exec() would leave a lastIndex that the next matchAll starts from.
+const VERB_RE = new RegExp(`\\b${VERB}\\b`, 'gi');
+const FIRST_VERB_RE = new RegExp(`\\b${VERB}\\b`, 'i');
+const VERB_FIRST_RE = new RegExp(`^(?:${ADVERB}\\s+)?(${VERB})\\b\\s*(.*)$`, 'i');
+const PARTICIPLE_RE = new RegExp(`^(?:${PARTICIPLES.join('|')})$`, 'i');
+const PRONOUN_END = /(?:^|[\s,])(he|she|they|it|i|we|you)\s*$/i;
+const ADVERBS_END = new RegExp(`(?:\\s+${ADVERB})+\\s*$`, 'i');
+const APPOSITIVE = /^(?:(?:a|an|the|who|whose|which|whom|his|her|their|its|one|now|then|also|speaking|writing)\b|\d|[RDI]-[A-Z])/i;
+/** "a friend", "the union", "one Democratic source on the panel", "Obama's former campaign strategist". */
+const DESCRIPTION = /^(?:(?:the|a|an|one|another|his|her|their|its|our)\s|\p{Lu}[\p{L}.\-]*['’]s\s)[^,;:()"“”]{1,60}$/iu;
+
+function described(np: string): Subject {
+  const text = np.trim();
+  return DESCRIPTION.test(text) && text.split(/\s+/).length <= 8 ? { kind: 'description', text } : { kind: 'other' };
+}
+
+const CUT = /\s(?:in|on|at|during|after|before|while|who|whose|which|that|to|as|when|about|because|but|from|with|via|through|over|of|for)\s/i;
+
+/** Subject of a verb from the words in front of it: "NASA chief scientist Ellen Stofan", "he", "the agency". */
+export function subjectBefore(phrase: string): Subject {
+  const words = phrase.replace(ADVERBS_END, '');
+  const pronoun = PRONOUN_END.exec(words)?.[1]?.toLowerCase();
+  if (pronoun === 'he' || pronoun === 'she') return { kind: 'pronoun', pronoun };
+  if (pronoun) return { kind: 'other' };
+  const parts = words.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const last = parts[parts.length - 1] ?? '';
+  // "Michael McFaul, a senior fellow at …," said: the name comes before the appositive.
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i] ?? '';
+    if (APPOSITIVE.test(part) && i > 0) continue;
+    // "Jean Morris from the farm said": the name before a trailing prepositional phrase.
+    const name = headName(part) ?? headName(part.split(/\s(?:from|of|at|with|in)\s/)[0] ?? '');
+    if (name) return { kind: 'name', name };
+    break;
+  }
+  return described(last);
+}
+
+/** Subject after a verb: "said Douglas Holtz-Eakin, an economist …", "said the president". */
+export function subjectAfter(phrase: string): Subject {
+  const first = (phrase.split(/[,;:(]/)[0] ?? '').trim();
+  const cut = CUT.exec(` ${first} `);
+  const np = cut ? ` ${first} `.slice(0, cut.index).trim() : first;
+  if (/^(?:he|she)$/i.test(np)) return { kind: 'pronoun', pronoun: np.toLowerCase() as 'he' | 'she' };
+  if (/^(?:the|a|an|one|another|his|her|their|its)\b/i.test(np) && !/\s\p{Lu}/u.test(np)) return described(np);
+  const name = headName(np);
+  return name ? { kind: 'name', name } : described(np);
+}
+
+/**
+ * The cue in the words right after a closing mark, up to the end of the
+ * quotation's sentence: `, said X`, `, X said`, `, according to X`.
+ * `ended` is the last character inside the quotation.
+ */
+export function cueAfter(window: string, offset: number, ended: string): Cue | null {
+  const text = window.replace(/\s+/g, ' ');
+  const lead = /^[\s,]*/.exec(text)?.[0].length ?? 0;
+  const rest = text.slice(lead);
+  // Epigraph style: "…" ― Sonya Herridge
+  const dashed = /^\s*[\u2015\u2014\u2013-]\s*([^\n]{1,80}?)\s*(?:\n|$)/.exec(window);
+  const signed = dashed?.[1] ? headName(dashed[1].split(',')[0] ?? '') : null;
+  if (signed) return { subject: { kind: 'name', name: signed }, at: offset };
+  // A quotation ending in a full stop ends its sentence unless lower case follows ("." he said).
+  if (ended === '.' && !/^\p{Ll}/u.test(rest)) return null;
+  const tight = /[!?]/.test(ended);
+  const according = /^according to (.+)$/i.exec(rest);
+  if (according?.[1]) return { subject: subjectAfter(according[1]), at: offset + lead };
+  const verbFirst = VERB_FIRST_RE.exec(rest);
+  if (verbFirst) {
+    const subject = subjectAfter(verbFirst[2] ?? '');
+    if (subject.kind !== 'other' || !PARTICIPLE_RE.test(verbFirst[1] ?? '')) return { subject, at: offset + lead };
+    return null;
+  }
+  const verb = FIRST_VERB_RE.exec(rest);
+  if (!verb || PARTICIPLE_RE.test(verb[0])) return null;
+  const before = rest.slice(0, verb.index);
+  if (before.length > 160 || (tight && before.trim().split(' ').length > 6)) return null;
+  if (/\bthat\s*$/i.test(before)) return null;
+  return { subject: subjectBefore(before), at: offset + lead + verb.index };
+}
+
+/**
+ * The cue that leads into a quotation, in the words between the start of
+ * its sentence and the opening mark: `X said: "`, `X told reporters on
+ * Tuesday, "`, `According to X, "`.
+ */
+export function cueBefore(window: string, offset: number): Cue | null {
+  const text = window.replace(/\s+/g, ' ');
+  const according = /according to ([^,]+),\s*$/i.exec(text);
+  if (according?.[1]) return { subject: subjectAfter(according[1]), at: offset + according.index };
+  const verbs = [...text.matchAll(VERB_RE)];
+  for (let i = verbs.length - 1; i >= 0; i--) {
+    const verb = verbs[i];
+    if (!verb) continue;
+    const extra = text.slice(verb.index + verb[0].length);
+    if (extra.length > 60 || /[.!?"“”]/.test(extra) || !/^[^:]*:?\s*$/.test(extra)) return null;
+    const before = text.slice(0, verb.index);
+    if (PARTICIPLE_RE.test(verb[0])) {
+      // "Blige sings to Clinton before asking her, "…": the participle's subject is the clause's.
+      const subject = verbs.slice(0, i).some((v) => !PARTICIPLE_RE.test(v[0])) ? null : clauseSubject(before);
+      if (subject) return { subject: { kind: 'name', name: subject.name }, at: offset + subject.at };
+      continue;
+    }
+    const lastClause = before.split(/\s(?:and|but)\s/).pop() ?? before;
+    return { subject: subjectBefore(lastClause), at: offset + verb.index };
+  }
+  return null;
+}
+
+/** Every verb of saying in `text` with its subject, for resolving "he" and "she" to the last named speaker. */
+export function speechSubjects(text: string): Array<{ name: string; at: number }> {
+  const out: Array<{ name: string; at: number }> = [];
+  for (const according of text.matchAll(/\baccording to ([^,.;:]{1,80})/gi)) {
+    const subject = subjectAfter(according[1] ?? '');
+    if (subject.kind === 'name') out.push({ name: subject.name, at: according.index });
+  }
+  for (const verb of text.matchAll(VERB_RE)) {
+    if (PARTICIPLE_RE.test(verb[0])) continue;
+    const before = text.slice(sentenceStart(text, verb.index, Math.max(0, verb.index - 400)), verb.index);
+    const clause = before.split(/[.!?"“”‘’:;]\s|\n/).pop() ?? '';
+    const subject = subjectBefore(clause.split(/\s(?:and|but)\s/).pop() ?? clause);
+    if (subject.kind === 'name') {
+      out.push({ name: subject.name, at: verb.index });
+      continue;
+    }
+    // "…," said X: the verb right after a comma or closing mark.
+    if (/[,"”’']\s*$/.test(before)) {
+      const after = subjectAfter(text.slice(verb.index + verb[0].length, verb.index + verb[0].length + 120));
+      if (after.kind === 'name') out.push({ name: after.name, at: verb.index });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,236 @@
+/**
+ * Who said each quotation. A quotation takes the subject of its own cue; a
+ * quotation without one continues the previous speaker when nothing but that
+ * speaker's cue stands between them ("…," she said. "…"). "He" and "she"
+ * resolve to the nearest person named before the cue, preferring people the
+ * article has shown speaking, and short names expand to the full name the
+ * article introduced.
+ */
+
+import { endsSentenceAt, sentenceEnd, sentenceStart } from './boundaries.js';
+import { cueAfter, cueBefore, speechSubjects, type Cue, type Subject } from './cues.js';
+import type { QuotedSpan } from './marks.js';
+import { paragraphRanges } from './marks.js';
+import { buildNameIndex, personMentions, pronounSubjects, type Mention, type NameIndex } from './names.js';
+
+/** How a quotation's speaker was found. */
+export type CueKind = 'after' | 'before' | 'continued' | 'none';
+
+/** What the cue named: a person or organisation, "he"/"she" resolved to one, a description ("a friend"), or nothing. */
+export type SourceKind = 'name' | 'pronoun' | 'description' | 'none';
+
+export interface Attribution {
+  speaker: string | null;
+  cue: CueKind;
+  source: SourceKind;
+}
+
+const NOBODY: Attribution = { speaker: null, cue: 'none', source: 'none' };
+
+/** Plural and generic subjects that are not anyone's name, though capitalised at a sentence start. */
+const GENERIC = new Set(
+  [
+    'officials', 'police', 'sources', 'experts', 'critics', 'authorities', 'witnesses', 'residents', 'researchers',
+    'scientists', 'analysts', 'democrats', 'republicans', 'americans', 'others', 'people', 'fans', 'doctors',
+    'prosecutors', 'investigators', 'lawyers', 'officers', 'neighbours', 'neighbors', 'friends', 'family',
+    'supporters', 'opponents', 'parents', 'teachers', 'students', 'campaigners', 'activists', 'voters', 'aides',
+    'insiders', 'observers', 'organisers', 'organizers', 'reports', 'studies', 'polls', 'someone', 'everyone',
+  ],
+);
+
+/** What resolving a cue needs to know about the whole article. */
+interface Context {
+  index: NameIndex;
+  /** People named outside quotations, in document order; `subject` when the name is a verb's subject. */
+  antecedents: readonly Mention[];
+  /** "he"/"she" as subjects outside quotations, in document order. */
+  pronouns: ReadonlyArray<{ pronoun: 'he' | 'she'; at: number }>;
+  /** Characters of narrative (quotations left out) between two offsets. */
+  narrative(from: number, to: number): number;
+}
+
+/** How far back, in characters of narrative (a few sentences), "he" or "she" may find the person it stands for. */
+const PRONOUN_REACH = 500;
+
+/** One attribution per span, in the same order. */
+export function attributeSpans(text: string, spans: readonly QuotedSpan[]): Attribution[] {
+  const index = buildNameIndex(text);
+  const outside = (at: number): boolean => !spans.some((s) => at >= s.start && at < s.end);
+  const quoted = quotedBefore(text.length, spans);
+  const context: Context = {
+    index,
+    antecedents: [
+      ...speechSubjects(text).filter((s) => outside(s.at)).map((s) => ({ ...s, subject: true })),
+      ...personMentions(text, index, spans),
+    ].sort((a, b) => a.at - b.at),
+    pronouns: pronounSubjects(text, spans),
+    narrative: (from, to) => to - from - ((quoted[to] ?? 0) - (quoted[from] ?? 0)),
+  };
+  const paragraphs = paragraphRanges(text);
+  const groups = groupSpans(spans);
+  const byGroup = new Map<number, Attribution>();
+  let previous: { attribution: Attribution; sentenceEnd: number; paragraph: number } | null = null;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] ?? [];
+    const first = group[0];
+    const last = group[group.length - 1];
+    if (!first || !last) continue;
+    const prevGroup = groups[g - 1];
+    const prevLast = prevGroup?.[prevGroup.length - 1];
+    const nextFirst = groups[g + 1]?.[0];
+    const paragraph = paragraphOf(paragraphs, first.open);
+    const para = paragraphs[paragraph] ?? { start: 0, end: text.length };
+    const lastPara = paragraphs[paragraphOf(paragraphs, last.open)] ?? para;
+
+    const floor = Math.max(para.start, prevLast && prevLast.after <= first.open ? prevLast.after : 0);
+    const lead = leadIn(text, first.open, floor, para.start, paragraphs[paragraph - 1]);
+    const before = cueBefore(text.slice(lead.start, lead.end), lead.start);
+    const after = before ? null : afterCue(text, last, Math.min(lastPara.end, nextFirst?.open ?? text.length));
+
+    let attribution: Attribution;
+    if (before) {
+      attribution = fromCue(before, 'before', context);
+    } else if (after) {
+      attribution = fromCue(after, 'after', context);
+    } else if (previous && continues(text, previous, first.open, paragraph, para.start)) {
+      attribution = { ...previous.attribution, cue: 'continued' };
+    } else {
+      attribution = NOBODY;
+    }
+    byGroup.set(first.group, attribution);
+    // Where the quotation's sentence ends: after its cue if one follows ("…?" McLean recalled.).
+    const end = !after && endsSentenceAt(text, last.end - 1) ? last.after : sentenceEnd(text, last.after, lastPara.end);
+    previous = { attribution, sentenceEnd: end, paragraph: paragraphOf(paragraphs, last.open) };
+  }
+  return spans.map((s) => byGroup.get(s.group) ?? NOBODY);
+}
+
+/** quoted[i]: how many of the first i characters lie inside quotations. */
+function quotedBefore(length: number, spans: readonly QuotedSpan[]): Uint32Array {
+  const inside = new Uint8Array(length);
+  for (const span of spans) inside.fill(1, span.start, span.end);
+  const quoted = new Uint32Array(length + 1);
+  for (let i = 0; i < length; i++) quoted[i + 1] = (quoted[i] ?? 0) + (inside[i] ?? 0);
+  return quoted;
+}
+
+function groupSpans(spans: readonly QuotedSpan[]): QuotedSpan[][] {
+  const groups: QuotedSpan[][] = [];
+  for (const span of spans) {
+    const current = groups[groups.length - 1];
+    if (current && current[0]?.group === span.group) current.push(span);
+    else groups.push([span]);
+  }
+  return groups;
+}
+
+function paragraphOf(paragraphs: ReadonlyArray<{ start: number; end: number }>, pos: number): number {
+  let i = 0;
+  while (i + 1 < paragraphs.length && (paragraphs[i + 1]?.start ?? Infinity) <= pos) i++;
+  return i;
+}
+
+/**
+ * The words leading into an opening mark: its sentence so far, or, for a
+ * quotation opening a paragraph, the previous paragraph when that ends in a
+ * colon ("Caddell continued:").
+ */
+function leadIn(
+  text: string,
+  open: number,
+  floor: number,
+  paragraphStart: number,
+  previousParagraph: { start: number; end: number } | undefined,
+): { start: number; end: number } {
+  const own = { start: sentenceStart(text, open, floor), end: open };
+  if (text.slice(own.start, open).trim() !== '' || open !== paragraphStart || !previousParagraph) return own;
+  const end = previousParagraph.start + text.slice(previousParagraph.start, previousParagraph.end).trimEnd().length;
+  if (text[end - 1] !== ':') return own;
+  return { start: sentenceStart(text, end, previousParagraph.start), end };
+}
+
+function afterCue(text: string, span: QuotedSpan, limit: number): Cue | null {
+  if (!span.closed) return null;
+  const end = Math.min(sentenceEnd(text, span.after, limit), limit);
+  const ended = text[span.end - 1] ?? '';
+  return cueAfter(text.slice(span.after, end), span.after, ended);
+}
+
+/** Nothing but the previous quotation's own sentence stands between it and this one. */
+function continues(
+  text: string,
+  previous: { attribution: Attribution; sentenceEnd: number; paragraph: number },
+  open: number,
+  paragraph: number,
+  paragraphStart: number,
+): boolean {
+  if (previous.attribution.speaker === null) return false;
+  if (previous.paragraph === paragraph) return text.slice(previous.sentenceEnd, open).trim() === '';
+  return previous.paragraph === paragraph - 1 && open === paragraphStart && /^\s*$/.test(text.slice(previous.sentenceEnd, open));
+}
+
+function fromCue(cue: Cue, kind: CueKind, context: Context): Attribution {
+  const speaker = speakerOf(cue.subject, cue.at, context);
+  if (speaker === null) return { speaker, cue: kind, source: 'none' };
+  return { speaker, cue: kind, source: cue.subject.kind === 'other' ? 'none' : cue.subject.kind };
+}
+
+function speakerOf(subject: Subject, at: number, context: Context): string | null {
+  const { index } = context;
+  if (subject.kind === 'other') return null;
+  if (subject.kind === 'description') return subject.text;
+  if (subject.kind === 'pronoun') return resolvePronoun(subject.pronoun, at, context);
+  const name = subject.name;
+  if (!name.includes(' ')) {
+    if (GENERIC.has(name.toLowerCase())) return null;
+    // A lone word names a speaker if the article names that person in full, or it is a
+    // proper noun (capitalised mid-sentence too: "Clinton", "PolitiFact"), not "Officials".
+    if (!index.isPerson(name) && !index.isProper(name) && !/^\p{Lu}{2,}$/u.test(name)) return null;
+  }
+  return index.expand(name);
+}
+
+/**
+ * The nearest person named before `at` as the subject of a verb (the
+ * centre of attention, in discourse terms), else the nearest person named,
+ * skipping anyone whose honorific or given name says the other gender.
+ */
+function resolvePronoun(pronoun: 'he' | 'she', at: number, context: Context): string | null {
+  const { index, antecedents, narrative } = context;
+  const wanted = pronoun === 'he' ? 'm' : 'f';
+  const chain = chainStart(pronoun, at, context);
+  // Subjects anywhere before the cue; other mentions only from before the chain began,
+  // since a name the writer let pass while saying "he" is not who "he" is.
+  const tiers: ReadonlyArray<{ accept: (m: Mention) => boolean; before: number }> = [
+    { accept: (m) => m.subject, before: at },
+    { accept: () => true, before: chain },
+  ];
+  for (const { accept, before } of tiers) {
+    for (let i = antecedents.length - 1; i >= 0; i--) {
+      const candidate = antecedents[i];
+      if (!candidate || candidate.at >= before || !accept(candidate)) continue;
+      // A pronoun points back a few sentences at most; further than that, nobody is safe to name.
+      if (candidate.at < chain && narrative(candidate.at, chain) > PRONOUN_REACH) break;
+      if (!index.isPerson(candidate.name)) continue;
+      const gender = index.gender(candidate.name);
+      if (gender !== null && gender !== wanted) continue;
+      return index.expand(candidate.name);
+    }
+  }
+  return null;
+}
+
+/**
+ * "He says … He notes … He said": a run of the same pronoun as subject
+ * refers to one person, so the search reaches back from the first link.
+ */
+function chainStart(pronoun: 'he' | 'she', at: number, { pronouns, narrative }: Context): number {
+  let start = at;
+  for (let i = pronouns.length - 1; i >= 0; i--) {
+    const link = pronouns[i];
+    if (!link || link.at >= start) continue;
+    if (narrative(link.at, start) > PRONOUN_REACH) break;
+    if (link.pronoun === pronoun) start = link.at;
+  }
+  return start;
+}
