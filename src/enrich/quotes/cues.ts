@@ -19,6 +19,8 @@ export type Subject =
 export interface Cue {
   subject: Subject;
   at: number;
+  /** The cue hands straight over to the quotation (`said: "`, `said, "`, `said "`), nothing in between. */
+  direct: boolean;
 }
 
 const VERBS = [
@@ -53,7 +55,7 @@ const APPOSITIVE = /^(?:(?:a|an|the|who|whose|which|whom|his|her|their|its|one|n
 const DESCRIPTION = /^(?:(?:the|a|an|one|another|his|her|their|its|our)\s|\p{Lu}[\p{L}.\-]*['’]s\s)[^,;:()"“”]{1,60}$/iu;
 
 function described(np: string): Subject {
-  const text = np.trim();
+  const text = np.trim().replace(/[.,;:]+$/, '');
   return DESCRIPTION.test(text) && text.split(/\s+/).length <= 8 ? { kind: 'description', text } : { kind: 'other' };
 }
 
@@ -67,16 +69,25 @@ export function subjectBefore(phrase: string): Subject {
   if (pronoun) return { kind: 'other' };
   const parts = words.split(',').map((p) => p.trim()).filter((p) => p !== '');
   const last = parts[parts.length - 1] ?? '';
-  // "Michael McFaul, a senior fellow at …," said: the name comes before the appositive.
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const part = parts[i] ?? '';
-    if (APPOSITIVE.test(part) && i > 0) continue;
-    // "Jean Morris from the farm said": the name before a trailing prepositional phrase.
-    const name = headName(part) ?? headName(part.split(/\s(?:from|of|at|with|in)\s/)[0] ?? '');
-    if (name) return { kind: 'name', name };
-    break;
-  }
-  return described(last);
+  // "Michael McFaul, a senior fellow at …," / "Makrus Åsberg, a police officer in Uppsala, Sweden,":
+  // the name comes before the first appositive, whatever commas the appositive holds.
+  const appositive = parts.findIndex((p, i) => i > 0 && APPOSITIVE.test(p));
+  const part = appositive > 0 ? (parts[appositive - 1] ?? '') : last;
+  // "Clinton said and Trump added": the subject of the last clause.
+  const head = part.split(/\s(?:and|but)\s/).pop() ?? part;
+  const named = nameOrDescription(head);
+  return named.kind === 'other' ? described(last) : named;
+}
+
+/**
+ * The name a noun phrase ends with, or the phrase as a description: "the
+ * Italian" and "the Frenchman" describe someone as surely as "the coach".
+ */
+function nameOrDescription(phrase: string): Subject {
+  // "Jean Morris from the farm said": the name before a trailing prepositional phrase.
+  const name = headName(phrase) ?? headName(phrase.split(/\s(?:from|of|at|with|in)\s/)[0] ?? '');
+  if (name && !(/^the\s/i.test(phrase.trim()) && !name.includes(' '))) return { kind: 'name', name };
+  return described(phrase);
 }
 
 /** Subject after a verb: "said Douglas Holtz-Eakin, an economist …", "said the president". */
@@ -86,8 +97,7 @@ export function subjectAfter(phrase: string): Subject {
   const np = cut ? ` ${first} `.slice(0, cut.index).trim() : first;
   if (/^(?:he|she)$/i.test(np)) return { kind: 'pronoun', pronoun: np.toLowerCase() as 'he' | 'she' };
   if (/^(?:the|a|an|one|another|his|her|their|its)\b/i.test(np) && !/\s\p{Lu}/u.test(np)) return described(np);
-  const name = headName(np);
-  return name ? { kind: 'name', name } : described(np);
+  return nameOrDescription(np);
 }
 
 /**
@@ -102,16 +112,16 @@ export function cueAfter(window: string, offset: number, ended: string): Cue | n
   // Epigraph style: "…" ― Sonya Herridge
   const dashed = /^\s*[\u2015\u2014\u2013-]\s*([^\n]{1,80}?)\s*(?:\n|$)/.exec(window);
   const signed = dashed?.[1] ? headName(dashed[1].split(',')[0] ?? '') : null;
-  if (signed) return { subject: { kind: 'name', name: signed }, at: offset };
+  if (signed) return { subject: { kind: 'name', name: signed }, at: offset, direct: true };
   // A quotation ending in a full stop ends its sentence unless lower case follows ("." he said).
   if (ended === '.' && !/^\p{Ll}/u.test(rest)) return null;
   const tight = /[!?]/.test(ended);
   const according = /^according to (.+)$/i.exec(rest);
-  if (according?.[1]) return { subject: subjectAfter(according[1]), at: offset + lead };
+  if (according?.[1]) return { subject: subjectAfter(according[1]), at: offset + lead, direct: true };
   const verbFirst = VERB_FIRST_RE.exec(rest);
   if (verbFirst) {
     const subject = subjectAfter(verbFirst[2] ?? '');
-    if (subject.kind !== 'other' || !PARTICIPLE_RE.test(verbFirst[1] ?? '')) return { subject, at: offset + lead };
+    if (subject.kind !== 'other' || !PARTICIPLE_RE.test(verbFirst[1] ?? '')) return { subject, at: offset + lead, direct: true };
     return null;
   }
   const verb = FIRST_VERB_RE.exec(rest);
@@ -119,7 +129,7 @@ export function cueAfter(window: string, offset: number, ended: string): Cue | n
   const before = rest.slice(0, verb.index);
   if (before.length > 160 || (tight && before.trim().split(' ').length > 6)) return null;
   if (/\bthat\s*$/i.test(before)) return null;
-  return { subject: subjectBefore(before), at: offset + lead + verb.index };
+  return { subject: subjectBefore(before), at: offset + lead + verb.index, direct: true };
 }
 
 /**
@@ -130,22 +140,23 @@ export function cueAfter(window: string, offset: number, ended: string): Cue | n
 export function cueBefore(window: string, offset: number): Cue | null {
   const text = window.replace(/\s+/g, ' ');
   const according = /according to ([^,]+),\s*$/i.exec(text);
-  if (according?.[1]) return { subject: subjectAfter(according[1]), at: offset + according.index };
+  if (according?.[1]) return { subject: subjectAfter(according[1]), at: offset + according.index, direct: true };
   const verbs = [...text.matchAll(VERB_RE)];
   for (let i = verbs.length - 1; i >= 0; i--) {
     const verb = verbs[i];
     if (!verb) continue;
     const extra = text.slice(verb.index + verb[0].length);
-    if (extra.length > 60 || /[.!?"“”]/.test(extra) || !/^[^:]*:?\s*$/.test(extra)) return null;
+    // Only a short adverbial may stand between verb and quotation ("told reporters on Tuesday:").
+    if (extra.length > 45 || /[.!?;"“”]/.test(extra) || !/^[^:]*:?\s*$/.test(extra)) return null;
+    const direct = /^(?:\s*that)?\s*[:,]?\s*$/i.test(extra);
     const before = text.slice(0, verb.index);
     if (PARTICIPLE_RE.test(verb[0])) {
       // "Blige sings to Clinton before asking her, "…": the participle's subject is the clause's.
       const subject = verbs.slice(0, i).some((v) => !PARTICIPLE_RE.test(v[0])) ? null : clauseSubject(before);
-      if (subject) return { subject: { kind: 'name', name: subject.name }, at: offset + subject.at };
+      if (subject) return { subject: { kind: 'name', name: subject.name }, at: offset + subject.at, direct };
       continue;
     }
-    const lastClause = before.split(/\s(?:and|but)\s/).pop() ?? before;
-    return { subject: subjectBefore(lastClause), at: offset + verb.index };
+    return { subject: subjectBefore(before), at: offset + verb.index, direct };
   }
   return null;
 }
@@ -161,7 +172,7 @@ export function speechSubjects(text: string): Array<{ name: string; at: number }
     if (PARTICIPLE_RE.test(verb[0])) continue;
     const before = text.slice(sentenceStart(text, verb.index, Math.max(0, verb.index - 400)), verb.index);
     const clause = before.split(/[.!?"“”‘’:;]\s|\n/).pop() ?? '';
-    const subject = subjectBefore(clause.split(/\s(?:and|but)\s/).pop() ?? clause);
+    const subject = subjectBefore(clause);
     if (subject.kind === 'name') {
       out.push({ name: subject.name, at: verb.index });
       continue;

@@ -29,7 +29,8 @@ const ENDS_SENTENCE = /[.!?…]["'”’)\]]*$/;
  */
 export function excerpts(text: string, start: number, end: number, handsOver: boolean, min: number, max: number): Excerpt[] {
   const whole = tidy(text, start, end);
-  if (whole.end - whole.start <= max) {
+  // A line break inside a quotation is a paragraph the box cannot show: offer its sentences instead.
+  if (whole.end - whole.start <= max && !text.slice(whole.start, whole.end).includes('\n')) {
     const trailingComma = /,\s*$/.test(text.slice(whole.end, end));
     const piece = make(text, whole.start, whole.end, trailingComma && handsOver, true);
     return piece.text.length >= min ? [piece] : [];
@@ -40,7 +41,7 @@ export function excerpts(text: string, start: number, end: number, handsOver: bo
     for (let j = i; j < sentences.length; j++) {
       const from = sentences[i]?.start ?? 0;
       const to = sentences[j]?.end ?? 0;
-      if (to - from > max) break;
+      if (to - from > max || text.slice(from, to).includes('\n')) break;
       const piece = tidy(text, from, to);
       const last = j === sentences.length - 1;
       const excerpt = make(text, piece.start, piece.end, last && handsOver, false);

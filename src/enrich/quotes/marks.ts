@@ -137,6 +137,10 @@ function scanQuotation(
         contentStart = mark.pos + mark.len;
       } else if (mark.family === 'double') {
         depth++;
+      } else {
+        // Nested quotations take the other kind of mark, so a single quote opening
+        // inside a single quotation means this one lost its closing mark.
+        return null;
       }
       continue;
     }
@@ -144,7 +148,11 @@ function scanQuotation(
       depth--;
       continue;
     }
-    if (mark.family === 'single' && !mark.strong && strongCloserAhead(marks, j)) continue;
+    if (mark.family === 'single' && !mark.strong) {
+      if (strongCloserAhead(marks, j)) continue;
+      // "the players' " may close a short phrase, not sentences whose real closing mark was lost.
+      if (/[.!?]\s/.test(text.slice(contentStart, mark.pos))) return null;
+    }
     pushSpan(text, spans, opener.style, open, contentStart, mark.pos, true, mark.pos + mark.len);
     return spans.length > 0 ? { spans, next: j + 1 } : null;
   }
@@ -239,6 +247,10 @@ function classify(
   }
   if (right && !left) {
     return { style: ch === "'" ? 'straight-single' : 'curly-single', family: 'single', role: 'close', strong };
+  }
+  // Right after a closing double mark ("the enemy"', …) a single mark closes an outer quotation.
+  if (left && right && prev !== undefined && /["”]/.test(prev) && (next === undefined || /[\s.,;:!?)]/.test(next))) {
+    return { style: ch === "'" ? 'straight-single' : 'curly-single', family: 'single', role: 'close', strong: true };
   }
   return null;
 }

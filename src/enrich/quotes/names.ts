@@ -41,7 +41,10 @@ const TITLES = new Set(
     'spokeswoman', 'spokesperson', 'analyst', 'pollster', 'economist', 'lawyer', 'defender', 'striker',
     'midfielder', 'goalkeeper', 'forward', 'winger', 'keeper', 'skipper', 'international', 'star', 'legend',
     'actress', 'actor', 'singer', 'rapper', 'model', 'designer', 'producer', 'founder', 'co-founder', 'owner',
-    'physician', 'doctor', 'nurse',
+    'physician', 'doctor', 'nurse', 'author', 'writer', 'researcher', 'scientist', 'expert', 'historian', 'teacher',
+    'pilot', 'mother', 'mum', 'dad', 'wife', 'husband', 'daughter', 'son', 'brother', 'friend', 'neighbour', 'neighbor',
+    'witness', 'boxer', 'player', 'jockey', 'trainer', 'chef', 'musician', 'comedian', 'presenter', 'broadcaster',
+    'journalist', 'photographer', 'campaigner', 'activist', 'resident', 'student', 'veteran', 'survivor', 'victim',
   ],
 );
 
@@ -243,11 +246,20 @@ export function buildNameIndex(text: string): NameIndex {
     }
   }
   const surnameOf = (name: string): string => name.split(' ').pop() ?? name;
+  /** The one person with this surname; among several, the one whose first name is a known given name. */
+  const only = (surname: string): Person | null => {
+    const people = bySurname.get(surname) ?? [];
+    if (people.length === 1) return people[0] ?? null;
+    // "Falklands War Clarkson" is a run of capitals across a caption, not a second Clarkson.
+    const named = people.filter((p) => genderOfGivenName(p.first) !== null);
+    return named.length === 1 && people.every((p) => p === named[0] || genderOfGivenName(p.first) === null && p.first !== '')
+      ? (named[0] ?? null)
+      : null;
+  };
   const expandOne = (name: string): string => {
     if (name.includes(' ')) return name;
-    const people = bySurname.get(name);
     // Two people share the surname, or one is known only by title: keep what the cue said.
-    return people && people.length === 1 ? (people[0]?.full ?? name) : name;
+    return only(name)?.full ?? name;
   };
   return {
     expand: expandOne,
@@ -270,7 +282,9 @@ export function buildNameIndex(text: string): NameIndex {
 }
 
 /** Words that turn a capitalised run into a title ("Give Me Green Card", "Child Promise Me You Will …"). */
-const NOT_IN_NAMES = new Set(['me', 'you', 'i', 'my', 'your', 'we', 'us', 'our', 'will', 'give', 'get', 'is', 'are', 'be', 'the', 'of', 'and', 'a', 'an', 'to', 'in', 'for', 'on']);
+const NOT_IN_NAMES = new Set(
+  ['me', 'you', 'i', 'my', 'your', 'we', 'us', 'our', 'he', 'she', 'his', 'her', 'they', 'it', 'will', 'give', 'get', 'is', 'are', 'be', 'the', 'of', 'and', 'a', 'an', 'to', 'in', 'for', 'on'],
+);
 
 function personLike(tokens: readonly string[]): boolean {
   if (tokens.some((t) => ORGANISATION.has(key(stripPossessive(t))) || NOT_IN_NAMES.has(key(t)))) return false;
@@ -341,8 +355,16 @@ const OBJECT_BEFORE = /\b(?:for|of|at|with|from|to|by|in|on|about|against|than|l
  * the sentence: in "Prescott said Mr Pickles had given …", Prescott is the
  * one a following "he" most likely means.
  */
-const EMBEDDED_BEFORE =
-  /\b(?:said|says|say|told|tells|added|adds|insisted|insists|argued|argues|claimed|claims|warned|warns|noted|notes|believes|believed|thinks|thought|means|meant|hopes|hoped|that)\s+$/i;
+const EMBEDDED_BEFORE = new RegExp(
+  `\\b(?:${[
+    'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'insisted', 'insists', 'argued', 'argues', 'claimed',
+    'claims', 'warned', 'warns', 'noted', 'notes', 'believes', 'believed', 'believe', 'thinks', 'thought', 'means',
+    'meant', 'hopes', 'hoped', 'found', 'finds', 'revealed', 'reveals', 'announced', 'confirmed', 'knew', 'knows',
+    'showed', 'shows', 'suggested', 'suggests', 'reported', 'reports', 'admitted', 'felt', 'feared', 'learned',
+    'heard', 'saw', 'discovered', 'realised', 'realized', 'noticed', 'decided', 'ruled', 'alleged', 'that',
+  ].join('|')})\\s+$`,
+  'i',
+);
 
 /** Every "he" or "she" that is the subject of a verb, outside `skip`: the links of a pronoun chain. */
 export function pronounSubjects(text: string, skip: ReadonlyArray<{ start: number; end: number }>): Array<{ pronoun: 'he' | 'she'; at: number }> {
@@ -359,5 +381,8 @@ function isSubject(text: string, after: number): boolean {
   let rest = text.slice(after, after + 240);
   const appositive = /^,[^.!?"“”]{1,200}?,\s/.exec(rest);
   if (appositive) rest = rest.slice(appositive[0].length);
-  return VERB_LIKE.test(rest.trimStart());
+  const words = rest.trimStart();
+  if (!VERB_LIKE.test(words)) return false;
+  // "Top Gear chiefs had …": a plural noun, not a verb, when a verb follows it.
+  return !/^\p{Ll}+s\s+(?:had|have|has|were|are|was|is|will|would|could|can|said|say)\b/u.test(words);
 }

@@ -84,8 +84,11 @@ export function attributeSpans(text: string, spans: readonly QuotedSpan[]): Attr
 
     const floor = Math.max(para.start, prevLast && prevLast.after <= first.open ? prevLast.after : 0);
     const lead = leadIn(text, first.open, floor, para.start, paragraphs[paragraph - 1]);
-    const before = cueBefore(text.slice(lead.start, lead.end), lead.start);
-    const after = before ? null : afterCue(text, last, Math.min(lastPara.end, nextFirst?.open ?? text.length));
+    const leading = cueBefore(text.slice(lead.start, lead.end), lead.start);
+    const trailing = leading?.direct ? null : afterCue(text, last, Math.min(lastPara.end, nextFirst?.open ?? text.length));
+    // A cue that hands straight over to the quotation wins; one with words in between yields to a cue after it.
+    const before = trailing ? null : leading;
+    const after = trailing;
 
     let attribution: Attribution;
     if (before) {
