@@ -69,9 +69,12 @@ interface Ranked {
 }
 
 /**
- * The best pull quote in `text`, or null. Preference, in order: attributed,
- * not repeating a sentence in `avoid`, whole sentences, named in the cue
- * rather than through a pronoun, 60–160 characters, earlier in the article.
+ * The best pull quote in `text`, or null: a quotation attributed through a
+ * cue. Preference, in order: attributed to a person (rather than "a
+ * spokesman"), not repeating a sentence in `avoid`, whole sentences, named
+ * in the cue rather than through a pronoun, the whole quotation rather than
+ * part of a long one, 60–160 characters, earlier in the article. Without a
+ * quotation, and with `fallback`, a striking sentence with no speaker.
  */
 export function pickPullQuote(text: string, options: PullQuoteOptions = {}): PullQuote | null {
   const min = options.min ?? 40;
@@ -90,17 +93,19 @@ export function pickPullQuote(text: string, options: PullQuoteOptions = {}): Pul
     if (transcripts.has(quote.group)) continue;
     const single = groupSize.get(quote.group) === 1;
     const handsOver = quote.closed && (quote.cue === 'after' || quote.cue === 'continued');
+    // A pull quote is attributed through a cue: a quotation nobody is said to have said is a
+    // scare quote, a title, a line from a report or a speaker lost to the layout.
+    if (quote.source === 'none') continue;
+    const person = quote.source === 'name' || quote.source === 'pronoun';
     for (const excerpt of excerpts(text, quote.start, quote.end, handsOver, min, max)) {
-      const person = quote.source === 'name' || quote.source === 'pronoun';
-      // Nobody's words and not a sentence: a scare quote, a title, a phrase from a report.
+      // Not a sentence, and from "a spokesman": a phrase, not something to pull out.
       if (!person && !excerpt.complete) continue;
       const length = excerpt.text.length;
       const key = [
+        // A person, named or reached through "he"/"she", before a description ("a friend said").
         person ? 0 : 1,
         overlaps(excerpt.start, excerpt.end) ? 1 : 0,
         excerpt.complete ? 0 : 1,
-        // "a friend said" tells the reader more than no cue at all.
-        quote.source === 'description' ? 0 : 1,
         // A name in the cue is surer than one reached through "he" or "she".
         quote.source === 'pronoun' ? 1 : 0,
         excerpt.whole && single ? 0 : 1,

@@ -138,6 +138,20 @@ describe('pickPullQuote', () => {
     });
   });
 
+  it('does not pull a quotation that no cue attributes', () => {
+    const text = 'The report ended with a warning. “Nobody should expect the river to stay inside its banks this winter.”';
+    expect(findQuotes(text)[0]?.source).toBe('none');
+    expect(pickPullQuote(text)).toBeNull();
+  });
+
+  it('ranks a named person above a description', () => {
+    const text = [
+      '“The council will have to find the money somewhere, and soon,” a spokesman for the mayor said.',
+      '“We have asked for this bridge for twenty years and we will keep asking,” said resident Ola Nygaard.',
+    ].join(' ');
+    expect(pickPullQuote(text)?.speaker).toBe('Ola Nygaard');
+  });
+
   it('returns null when the only quotations are scare quotes and titles', () => {
     const text = 'The show "Star Trek" returns in the autumn with what its producers call "a bolder crew".';
     expect(pickPullQuote(text)).toBeNull();

@@ -6,7 +6,8 @@
  */
 
 import { sentenceStart } from './boundaries.js';
-import { clauseSubject, headName } from './names.js';
+import { clauseSubject } from './mentions.js';
+import { headName } from './names.js';
 
 /** Who a cue says spoke: a name as written, a pronoun to resolve, a description ("a friend"), or nothing usable. */
 export type Subject =
@@ -147,7 +148,7 @@ export function cueBefore(window: string, offset: number): Cue | null {
     if (!verb) continue;
     const extra = text.slice(verb.index + verb[0].length);
     // Only a short adverbial may stand between verb and quotation ("told reporters on Tuesday:").
-    if (extra.length > 45 || /[.!?;"“”]/.test(extra) || !/^[^:]*:?\s*$/.test(extra)) return null;
+    if (extra.length > 60 || /[.!?;"“”]/.test(extra) || !/^[^:]*:?\s*$/.test(extra)) return null;
     const direct = /^(?:\s*that)?\s*[:,]?\s*$/i.test(extra);
     const before = text.slice(0, verb.index);
     if (PARTICIPLE_RE.test(verb[0])) {

@@ -135,11 +135,11 @@ function scanQuotation(
         pushSpan(text, spans, opener.style, open, contentStart, mark.pos, false);
         open = mark.pos;
         contentStart = mark.pos + mark.len;
-      } else if (mark.family === 'double') {
+      } else if (mark.family === 'double' || !/[.!?]\s/.test(text.slice(contentStart, mark.pos))) {
         depth++;
       } else {
-        // Nested quotations take the other kind of mark, so a single quote opening
-        // inside a single quotation means this one lost its closing mark.
+        // A single quotation nests another within one sentence ("my friends 'nailed it'");
+        // one that meets an opening mark sentences later has lost its closing mark.
         return null;
       }
       continue;

@@ -2,16 +2,16 @@
  * Who said each quotation. A quotation takes the subject of its own cue; a
  * quotation without one continues the previous speaker when nothing but that
  * speaker's cue stands between them ("…," she said. "…"). "He" and "she"
- * resolve to the nearest person named before the cue, preferring people the
- * article has shown speaking, and short names expand to the full name the
- * article introduced.
+ * resolve to the nearest person named before the cue, preferring the subject
+ * of a verb, and short names expand to the full name the article introduced.
  */
 
 import { endsSentenceAt, sentenceEnd, sentenceStart } from './boundaries.js';
 import { cueAfter, cueBefore, speechSubjects, type Cue, type Subject } from './cues.js';
 import type { QuotedSpan } from './marks.js';
 import { paragraphRanges } from './marks.js';
-import { buildNameIndex, personMentions, pronounSubjects, type Mention, type NameIndex } from './names.js';
+import { personMentions, pronounSubjects, type Mention } from './mentions.js';
+import { buildNameIndex, type NameIndex } from './name-index.js';
 
 /** How a quotation's speaker was found. */
 export type CueKind = 'after' | 'before' | 'continued' | 'none';
@@ -84,17 +84,15 @@ export function attributeSpans(text: string, spans: readonly QuotedSpan[]): Attr
 
     const floor = Math.max(para.start, prevLast && prevLast.after <= first.open ? prevLast.after : 0);
     const lead = leadIn(text, first.open, floor, para.start, paragraphs[paragraph - 1]);
-    const leading = cueBefore(text.slice(lead.start, lead.end), lead.start);
-    const trailing = leading?.direct ? null : afterCue(text, last, Math.min(lastPara.end, nextFirst?.open ?? text.length));
+    const before = cueBefore(text.slice(lead.start, lead.end), lead.start);
     // A cue that hands straight over to the quotation wins; one with words in between yields to a cue after it.
-    const before = trailing ? null : leading;
-    const after = trailing;
+    const after = before?.direct ? null : afterCue(text, last, Math.min(lastPara.end, nextFirst?.open ?? text.length));
 
     let attribution: Attribution;
-    if (before) {
-      attribution = fromCue(before, 'before', context);
-    } else if (after) {
+    if (after) {
       attribution = fromCue(after, 'after', context);
+    } else if (before) {
+      attribution = fromCue(before, 'before', context);
     } else if (previous && continues(text, previous, first.open, paragraph, para.start)) {
       attribution = { ...previous.attribution, cue: 'continued' };
     } else {
@@ -174,8 +172,8 @@ function continues(
 
 function fromCue(cue: Cue, kind: CueKind, context: Context): Attribution {
   const speaker = speakerOf(cue.subject, cue.at, context);
-  if (speaker === null) return { speaker, cue: kind, source: 'none' };
-  return { speaker, cue: kind, source: cue.subject.kind === 'other' ? 'none' : cue.subject.kind };
+  if (speaker === null || cue.subject.kind === 'other') return { speaker: null, cue: kind, source: 'none' };
+  return { speaker, cue: kind, source: cue.subject.kind };
 }
 
 function speakerOf(subject: Subject, at: number, context: Context): string | null {
