@@ -101,6 +101,13 @@ describe('findQuotes', () => {
     expect(findQuotes(text)[0]?.speaker).toBe('Ellen Stofan');
   });
 
+  it('finds the name in an appositive and drops an honorific before a full name', () => {
+    const text = '“He is much better and will be home by Friday,” said his daughter, Claudette Rowe.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Claudette Rowe');
+    const nurse = '“We are not going anywhere until the job is done,” said Ms. Ada Obi, 45, a nurse.';
+    expect(findQuotes(nurse)[0]?.speaker).toBe('Ada Obi');
+  });
+
   it('understands cue verbs beyond "said"', () => {
     const cases: Array<[string, string]> = [
       ['“The vote was never going to be close,” Piet Adler told the Gazette.', 'Piet Adler'],

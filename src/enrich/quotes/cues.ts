@@ -93,12 +93,15 @@ function nameOrDescription(phrase: string): Subject {
 
 /** Subject after a verb: "said Douglas Holtz-Eakin, an economist …", "said the president". */
 export function subjectAfter(phrase: string): Subject {
-  const first = (phrase.split(/[,;:(]/)[0] ?? '').trim();
+  const [first = '', second = ''] = phrase.split(/[,;:(]/).map((p) => p.trim());
   const cut = CUT.exec(` ${first} `);
   const np = cut ? ` ${first} `.slice(0, cut.index).trim() : first;
   if (/^(?:he|she)$/i.test(np)) return { kind: 'pronoun', pronoun: np.toLowerCase() as 'he' | 'she' };
-  if (/^(?:the|a|an|one|another|his|her|their|its)\b/i.test(np) && !/\s\p{Lu}/u.test(np)) return described(np);
-  return nameOrDescription(np);
+  const subject =
+    /^(?:the|a|an|one|another|his|her|their|its)\b/i.test(np) && !/\s\p{Lu}/u.test(np) ? described(np) : nameOrDescription(np);
+  // "said his daughter, Claudette King": the description, then the name.
+  const appositive = subject.kind === 'description' ? headName(second) : null;
+  return appositive && second.split(/\s+/).length <= 4 ? { kind: 'name', name: appositive } : subject;
 }
 
 /**

@@ -12,6 +12,8 @@ const BOILERPLATE = [
   /^(?:by|photo|photos|picture|pictures|image|images|credit|source|video|watch|read more|related|click|follow|subscribe|sign up|advertisement|share|copyright|all rights|back to top|last updated|updated|published|editor'?s note|this (?:article|story) (?:was|has been)|contact)\b/i,
   /©|https?:\/\/|www\.|\S+@\S+\.\w+/i,
   /\b(?:getty images|reuters|associated press|ap photo|afp|pa wire|shutterstock|via (?:twitter|instagram|facebook))\b/i,
+  // A caption's label run into its text ("Proud mum: Jean with her lamb …").
+  /^[\p{Lu}][\p{L}'’ -]{0,24}:\s/u,
 ];
 const DANGLING = /^(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|or|so|also|however|then|there|here|yet|still|such|both)\b/i;
 const QUOTE_MARK = /["“”‘]|(?:^|\s)'/;

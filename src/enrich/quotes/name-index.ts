@@ -20,7 +20,10 @@ interface Person {
 
 /** Everything the article tells us about its people's names. */
 export interface NameIndex {
-  /** "Stofan" → "Ellen Stofan" when the article names exactly one Stofan; otherwise unchanged. */
+  /**
+   * The name to show: "Stofan" → "Ellen Stofan" when the article names
+   * exactly one Stofan, "Ms. Ada Obi" → "Ada Obi"; otherwise unchanged.
+   */
   expand(name: string): string;
   /** Whether a name plausibly refers to a person (not an organisation, a place, a common noun). */
   isPerson(name: string): boolean;
@@ -48,7 +51,10 @@ export function buildNameIndex(text: string): NameIndex {
       const surname = tokens[tokens.length - 1];
       if (!first || !surname) continue;
       if (HONORIFICS.has(key(first))) {
-        if (tokens.length === 2 && !genders.has(surname)) genders.set(surname, FEMININE.has(key(first)) ? 'f' : 'm');
+        if (tokens.length >= 2 && !genders.has(surname)) genders.set(surname, FEMININE.has(key(first)) ? 'f' : 'm');
+        // "Ms. Ada Obi" introduces Ada Obi.
+        const given = tokens[1];
+        if (tokens.length >= 3 && given && personLike(tokens.slice(1))) add(surname, { full: tokens.slice(1).join(' '), first: given });
         continue;
       }
       if (tokens.length === 1 && titled && personLike(tokens)) add(surname, { full: surname, first: '' });
@@ -67,7 +73,9 @@ export function buildNameIndex(text: string): NameIndex {
     return real.length === 1 ? (real[0] ?? null) : null;
   };
   const expandOne = (name: string): string => {
-    if (name.includes(' ')) return name;
+    const tokens = name.split(' ');
+    if (tokens.length >= 3 && HONORIFICS.has(key(tokens[0] ?? ''))) return tokens.slice(1).join(' ');
+    if (tokens.length > 1) return name;
     // Two people share the surname, or one is known only by title: keep what the cue said.
     return only(name)?.full ?? name;
   };
