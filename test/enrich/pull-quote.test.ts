@@ -159,6 +159,12 @@ describe('pickPullQuote', () => {
     expect(pickPullQuote(text)?.speaker).toBe('Ola Nygaard');
   });
 
+  it('does not attribute imagined words', () => {
+    const text = 'I hope that next year the council says, “We got the harbour wrong and we will fix it this summer.”';
+    expect(findQuotes(text)[0]?.speaker).toBeNull();
+    expect(pickPullQuote(text)).toBeNull();
+  });
+
   it('returns null when the only quotations are scare quotes and titles', () => {
     const text = 'The show "Star Trek" returns in the autumn with what its producers call "a bolder crew".';
     expect(pickPullQuote(text)).toBeNull();

@@ -52,6 +52,7 @@ const PARTICIPLE_RE = new RegExp(`^(?:${PARTICIPLES.join('|')})$`, 'i');
 const PRONOUN_END = /(?:^|[\s,])(he|she|they|it|i|we|you)\s*$/i;
 const ADVERBS_END = new RegExp(`(?:\\s+${ADVERB})+\\s*$`, 'i');
 const APPOSITIVE = /^(?:(?:a|an|the|who|whose|which|whom|his|her|their|its|one|now|then|also|speaking|writing)\b|\d|[RDI]-[A-Z])/i;
+const HYPOTHETICAL = /(?:\b(?:hopes?|hoped|hoping|wish|wishes|wished|imagine|imagines|if|unless)\b[^,.;:]*|\b(?:would|could|might)\s+)$/i;
 /** "a friend", "the union", "one Democratic source on the panel", "Obama's former campaign strategist". */
 const DESCRIPTION = /^(?:(?:the|a|an|one|another|his|her|their|its|our)\s|\p{Lu}[\p{L}.\-]*['’]s\s)[^,;:()"“”]{1,60}$/iu;
 
@@ -160,6 +161,8 @@ export function cueBefore(window: string, offset: number): Cue | null {
       if (subject) return { subject: { kind: 'name', name: subject.name }, at: offset + subject.at, direct };
       continue;
     }
+    // "I hope America says, …", "he would say": imagined words are nobody's quotation.
+    if (HYPOTHETICAL.test(before)) return { subject: { kind: 'other' }, at: offset + verb.index, direct };
     return { subject: subjectBefore(before), at: offset + verb.index, direct };
   }
   return null;

@@ -29,10 +29,10 @@ const ENDS_SENTENCE = /[.!?…]["'”’)\]]*$/;
  */
 export function excerpts(text: string, start: number, end: number, handsOver: boolean, min: number, max: number): Excerpt[] {
   const whole = tidy(text, start, end);
+  const endsInComma = handsOver && /,\s*$/.test(text.slice(whole.end, end));
   // A line break inside a quotation is a paragraph the box cannot show: offer its sentences instead.
   if (whole.end - whole.start <= max && !text.slice(whole.start, whole.end).includes('\n')) {
-    const trailingComma = /,\s*$/.test(text.slice(whole.end, end));
-    const piece = make(text, whole.start, whole.end, trailingComma && handsOver, true);
+    const piece = make(text, whole.start, whole.end, endsInComma, true);
     return piece.text.length >= min ? [piece] : [];
   }
   const sentences = sentencesIn(text, whole.start, whole.end);
@@ -44,7 +44,7 @@ export function excerpts(text: string, start: number, end: number, handsOver: bo
       if (to - from > max || text.slice(from, to).includes('\n')) break;
       const piece = tidy(text, from, to);
       const last = j === sentences.length - 1;
-      const excerpt = make(text, piece.start, piece.end, last && handsOver, false);
+      const excerpt = make(text, piece.start, piece.end, last && endsInComma, false);
       if (excerpt.text.length >= min) out.push(excerpt);
     }
   }
