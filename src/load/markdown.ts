@@ -72,11 +72,9 @@ function collect(node: RootContent, blocks: Block[]): void {
         }
       }
       return;
-    case 'html': {
-      const text = clean(htmlText(node.value));
-      if (text) blocks.push({ kind: 'paragraph', text, line });
+    case 'html':
+      blocks.push(...htmlBlocks(node.value, line));
       return;
-    }
     default:
       // Code, tables, rules and definitions are not story text.
       return;
@@ -154,29 +152,61 @@ function inlineText(nodes: readonly Nodes[]): string {
 
 const INVISIBLE = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'svg', 'head', 'title']);
 
-/** The visible text of a raw HTML block; its tags never reach the email. */
-function htmlText(html: string): string {
-  let out = '';
+/**
+ * A raw HTML block keeps only what a reader would see: its text, and its
+ * images (a `<figure>`'s `<figcaption>` becomes the caption paragraph after
+ * the image). Its tags never reach the email.
+ */
+function htmlBlocks(html: string, line: number): Block[] {
+  const blocks: Block[] = [];
+  let text = '';
+  let caption: string | null = null;
   let hidden = 0;
+  const flush = (): void => {
+    const cleaned = clean(text);
+    if (cleaned) blocks.push({ kind: 'paragraph', text: cleaned, line });
+    text = '';
+  };
   const parser = new Parser(
     {
-      onopentagname(name) {
+      onopentag(name, attributes) {
         if (INVISIBLE.has(name)) hidden++;
+        if (hidden > 0) return;
+        if (name === 'img' && attributes.src) {
+          flush();
+          blocks.push({ kind: 'image', src: attributes.src, alt: clean(attributes.alt ?? ''), title: attributes.title ? clean(attributes.title) : null, line });
+        } else if (name === 'figcaption') {
+          flush();
+          caption = '';
+        }
       },
       onclosetag(name) {
         if (INVISIBLE.has(name) && hidden > 0) hidden--;
-        if (name === 'p' || name === 'div' || name === 'br') out += ' ';
+        if (name === 'figcaption' && caption !== null) {
+          const cleaned = clean(caption);
+          if (cleaned) blocks.push({ kind: 'paragraph', text: cleaned, line, emphasis: true });
+          caption = null;
+        } else if (name === 'br') {
+          text += ' ';
+        } else if (BLOCK_TAGS.has(name)) {
+          flush();
+        }
       },
-      ontext(text) {
-        if (hidden === 0) out += text;
+      ontext(chunk) {
+        if (hidden > 0) return;
+        if (caption !== null) caption += chunk;
+        else text += chunk;
       },
     },
     { decodeEntities: true },
   );
   parser.write(html);
   parser.end();
-  return out;
+  flush();
+  return blocks;
 }
+
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article']);
 
 /** Collapse runs of white space (including odd spaces) the way a browser would. */
 function clean(text: string): string {

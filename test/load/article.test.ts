@@ -58,6 +58,17 @@ describe('parseArticle', () => {
     expect(text).not.toMatch(/<|alert/);
   });
 
+  it('turns an HTML figure into an image and its caption paragraph', () => {
+    const html = '<figure><img src="https://media.example.org/q.jpg" alt="The quay"><figcaption>The quay at dawn. <em>Photo: Sam Ito</em></figcaption></figure>\n\n<div><p>One.</p><p>Two.</p></div>\n';
+    const { article } = parseArticle(`${good}\n${html}`, 'a.md');
+    expect(article.blocks.slice(-4)).toEqual([
+      { kind: 'image', src: 'https://media.example.org/q.jpg', alt: 'The quay', title: null, line: 17 },
+      { kind: 'paragraph', text: 'The quay at dawn. Photo: Sam Ito', line: 17, emphasis: true },
+      { kind: 'paragraph', text: 'One.', line: 19 },
+      { kind: 'paragraph', text: 'Two.', line: 19 },
+    ]);
+  });
+
   it('keeps link text but not link targets', () => {
     const { article } = parseArticle(`${good}\nSee [the plan](javascript:alert(1)) for details.\n`, 'a.md');
     expect(article.blocks.at(-1)).toMatchObject({ kind: 'paragraph', text: 'See the plan for details.' });

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { buildIssue } from '../../build.js';
 import { GazetteError } from '../../errors.js';
 import { parseDate, today } from '../../load/date.js';
-import { loadTemplates } from '../../render/templates.js';
 import type { Warning } from '../../types.js';
 import { loadConfig } from '../config.js';
 import { formatBytes, type Io } from '../io.js';
@@ -37,6 +35,8 @@ export function buildCommand(io: Io, done: (code: number) => void): CommandModul
         .option('templates', { type: 'string', describe: 'Folder with your own digest.mjml.hbs and partials/' })
         .option('pretty', { type: 'boolean', default: false, describe: 'Readable HTML instead of minified' }) as never,
     handler: async (args) => {
+      // The pipeline (MJML above all) loads here, so --help and usage errors stay instant.
+      const [{ buildIssue }, { loadTemplates }] = await Promise.all([import('../../build.js'), import('../../render/templates.js')]);
       const { config, dir } = await loadConfig(args.config, io.cwd);
       const date = args.date ?? today();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseDate(date)) {

@@ -2,8 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { GazetteError } from '../../errors.js';
-import { evaluateQuotes, formatQuoteReport, parseQuoteRows } from '../../eval/quotes.js';
-import { evaluateSummaries, formatSummaryReport, parseSummaryRows } from '../../eval/summaries.js';
 import type { Io } from '../io.js';
 
 interface EvalArgs {
@@ -25,6 +23,9 @@ export function evalCommand(io: Io, done: (code: number) => void): CommandModule
       if (!Number.isInteger(args.sentences) || args.sentences < 1) {
         throw new GazetteError('USAGE', `--sentences is ${args.sentences}`, { fix: 'use a whole number of 1 or more' });
       }
+      // Loaded here, not at start-up: only this command needs the scorers.
+      const { evaluateQuotes, formatQuoteReport, parseQuoteRows } = await import('../../eval/quotes.js');
+      const { evaluateSummaries, formatSummaryReport, parseSummaryRows } = await import('../../eval/summaries.js');
       for (const file of args.files) {
         const source = await readInput(path.resolve(io.cwd, file), file);
         const label = path.basename(file);
