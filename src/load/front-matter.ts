@@ -82,6 +82,10 @@ export function parseFrontMatter(source: string, file: string, firstLine: number
       draft = value;
       continue;
     }
+    if (key === 'author' && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      text.author = value.join(', '); // several bylines, as Hugo and Jekyll sites write them
+      continue;
+    }
     if (typeof value !== 'string' && typeof value !== 'number') {
       throw fieldError(file, line, `field "${key}" must be text, not a ${Array.isArray(value) ? 'list' : typeof value}`, 'write it on one line, quoted if it contains ": "');
     }

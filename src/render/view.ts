@@ -70,8 +70,10 @@ export function digestView(digest: Digest, config: Config, unsubscribeUrl = unsu
   };
 }
 
+/** "Author · Outlet", either alone, or neither; an outlet credited as its own author shows once. */
 export function byline(article: Pick<DigestArticle, 'author' | 'source'>): string | null {
-  return [article.author, article.source].filter(Boolean).join(' · ') || null;
+  const parts = [article.author, article.source].filter((p): p is string => Boolean(p));
+  return [...new Set(parts)].join(' · ') || null;
 }
 
 /** Quotation marks as the newsletter's language prints them. */

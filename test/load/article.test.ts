@@ -88,6 +88,10 @@ describe('parseArticle', () => {
     expect(article.timestamp).toBe(Date.UTC(2026, 11, 1, 4, 30));
   });
 
+  it('joins several authors', () => {
+    expect(parseArticle(good.replace('author: Ana Lopes', 'author: [Ana Lopes, Sam Ito]'), 'a.md').article.author).toBe('Ana Lopes, Sam Ito');
+  });
+
   it('uses a front matter slug over the file name', () => {
     expect(parseArticle(good.replace('author:', 'slug: Fares Frozen!\nauthor:'), 'x.md').article.slug).toBe('fares-frozen');
   });

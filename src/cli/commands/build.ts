@@ -59,6 +59,7 @@ export function buildCommand(io: Io, done: (code: number) => void): CommandModul
       const width = Math.max(...result.files.map((f) => path.relative(io.cwd, f.path).length));
       for (const file of result.files) io.out(`  ${path.relative(io.cwd, file.path).padEnd(width)}  ${formatBytes(file.bytes).padStart(8)}`);
       const html = result.files.find((f) => f.path.endsWith('index.html'));
+      if (html) io.out(`Open ${path.relative(io.cwd, html.path)} in a browser to see the email.`);
       if (html && html.bytes > SIZE_WARNING) {
         io.err(`warning: index.html is ${formatBytes(html.bytes)}: Gmail clips emails over 102 KB, hiding the footer and unsubscribe link; use --limit or shorter summaries`);
       }
