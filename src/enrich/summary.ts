@@ -6,11 +6,21 @@
  * story keeps coming back to), and the two ranks are added, position weighing
  * a little more. The best-ranked sentences that fit the word budget and do
  * not repeat one another are returned in article order. Sentences that make
- * poor summaries (bylines, captions, questions, fragments, run-ons) are only
- * used when nothing else is left.
+ * poor summaries (bylines, captions, questions, fragments, run-ons, pieces of
+ * a quotation) are only used when nothing else is left.
+ *
+ * Every sentence must make sense to a reader who has not seen the article:
+ * one that leans on the sentence before it ("He voted for the budget.", "But
+ * the plan failed.", `"We are ready," she said.`) is used only together with
+ * that sentence, and one that names a person by surname alone only together
+ * with the sentence that said who they are (or, for the story's main figures,
+ * at a cost in rank).
  */
 
+import { leansOnPrevious, nameIntroductions } from '../text/context.js';
 import { contentStart, isCaption, isFurniture } from '../text/furniture.js';
+import { runsOn } from '../text/glued.js';
+import { hasUnbalancedQuotes, insideQuotation } from '../text/quotes.js';
 import { splitSentences } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import { cosine, sum, tfidfVectors, type TermVector } from '../text/vectors.js';
@@ -29,6 +39,13 @@ interface Candidate {
   position: number;
   words: number;
   summaryWorthy: boolean;
+  /** Positions of the sentences this one cannot be read without. */
+  needs: number[];
+  /**
+   * Positions of the sentences that introduce people this one names by
+   * surname alone: it is down-weighted until they are in the summary.
+   */
+  introductions: number[];
   vector: TermVector;
   rank: number;
 }
@@ -43,6 +60,15 @@ const POSITION_WEIGHT = 1.5;
 const MIN_WORDS = 5;
 /** More words than this is a run-on, usually captions glued into the text. */
 const MAX_WORDS = 50;
+/**
+ * Someone named in this many sentences is a main figure of the story: a
+ * sentence naming them by surname alone is still usable without the one that
+ * introduced them (think "Obama"), at a cost in rank of four places down the
+ * article, `UNINTRODUCED`. Anyone else named by surname alone needs the
+ * sentence that introduced them in the summary too.
+ */
+const MAIN_FIGURE = 3;
+const UNINTRODUCED = 6;
 /** Cosine similarity above which a sentence repeats one already chosen. */
 const REDUNDANT = 0.5;
 
@@ -57,16 +83,32 @@ export function summarize(text: string, options: SummaryOptions = {}): string[] 
   const worthy = story.filter((c) => c.summaryWorthy);
   const pool = (worthy.length > 0 ? worthy : story).sort((a, b) => a.rank - b.rank || a.position - b.position);
   const chosen: Candidate[] = [];
+  const taken = new Set<number>();
   let used = 0;
-  for (const candidate of pool) {
-    if (chosen.length === limit) break;
-    if (used + candidate.words > budget) continue;
-    if (chosen.some((c) => cosine(c.vector, candidate.vector) > REDUNDANT)) continue;
-    chosen.push(candidate);
-    used += candidate.words;
+  // Best first. A sentence that leans on another waits until that one is in;
+  // one that names a main figure of the story by surname alone ranks lower
+  // until the sentence that introduced them is in. So every pick weighs the
+  // whole pool again.
+  while (chosen.length < limit) {
+    let best: Candidate | undefined;
+    let bestRank = Infinity;
+    for (const candidate of pool) {
+      if (taken.has(candidate.position) || used + candidate.words > budget) continue;
+      if (!candidate.needs.every((p) => taken.has(p))) continue;
+      const effective = candidate.rank + (candidate.introductions.every((p) => taken.has(p)) ? 0 : UNINTRODUCED);
+      if (effective >= bestRank) continue;
+      if (chosen.some((c) => cosine(c.vector, candidate.vector) > REDUNDANT)) continue;
+      best = candidate;
+      bestRank = effective;
+    }
+    if (!best) break;
+    chosen.push(best);
+    taken.add(best.position);
+    used += best.words;
   }
-  // Never empty: the best sentence alone, even over the budget.
-  if (chosen.length === 0 && pool[0]) chosen.push(pool[0]);
+  // Never empty: the best sentence that stands alone, even over the budget.
+  const fallback = pool.find((c) => c.needs.length === 0) ?? pool[0];
+  if (chosen.length === 0 && fallback) chosen.push(fallback);
   return chosen.sort((a, b) => a.position - b.position).map((c) => c.text);
 }
 
@@ -74,7 +116,9 @@ export function summarize(text: string, options: SummaryOptions = {}): string[] 
 function candidates(text: string, title: string | undefined): Candidate[] {
   const headline = normalise(title ?? '');
   const story: Candidate[] = [];
-  for (const sentence of splitSentences(text)) {
+  const sentences = splitSentences(text);
+  const quoted = insideQuotation(text, sentences);
+  for (const [i, sentence] of sentences.entries()) {
     const own = sentence.text.slice(contentStart(sentence.text));
     if (own === '' || isFurniture(own)) continue;
     const words = countWords(own);
@@ -83,9 +127,22 @@ function candidates(text: string, title: string | undefined): Candidate[] {
       words <= MAX_WORDS &&
       /[.!…]["'”’)\]]*$/.test(own) &&
       !isCaption(own) &&
+      !/^\(.*\)$/.test(own) &&
+      !runsOn(own) &&
+      !hasUnbalancedQuotes(own) &&
+      !quoted[i] &&
       normalise(own) !== headline;
-    story.push({ text: own, position: story.length, words, summaryWorthy, vector: new Map(), rank: 0 });
+    const position = story.length;
+    const needs = position > 0 && leansOnPrevious(own) ? [position - 1] : [];
+    story.push({ text: own, position, words, summaryWorthy, needs, introductions: [], vector: new Map(), rank: 0 });
   }
+  nameIntroductions(story.map((c) => c.text)).forEach((introductions, i) => {
+    const candidate = story[i] as Candidate;
+    for (const { at, mentions } of introductions) {
+      if (mentions >= MAIN_FIGURE) candidate.introductions.push(at);
+      else if (!candidate.needs.includes(at)) candidate.needs.push(at);
+    }
+  });
   return story;
 }
 

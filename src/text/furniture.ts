@@ -5,6 +5,8 @@
  * sentences; the summarizer uses `contentStart` and `isFurniture` to skip them.
  */
 
+import { CUE_VERBS } from './abbreviations.js';
+
 /** Daily Mail byline fields, between " . " separators. */
 const BYLINE_FIELD = /^(?:and |PUBLISHED:?$|UPDATED:?$|\|$|Last updated at |\d{1,2}:\d{2} (?:EST|EDT|GMT|BST)\b)/;
 
@@ -32,7 +34,7 @@ export function bylineEnd(text: string, from: number): number {
 }
 
 /** Phrases the Daily Mail drops between paragraphs without a full stop. */
-export const FURNITURE_PHRASE = /Scroll down for (?:more |the )?(?:videos?|pictures?)(?:\.{3}|…)?/g;
+export const FURNITURE_PHRASE = /Scroll down for (?:more |the )?(?:videos?|pictures?)(?:\.{3}|…)?|\bVisit site\b/g;
 
 const AGENCY = String.raw`(?:CNN(?: Student News|Money)?|Reuters|AP|AFP|EW\.com|Mashable|CNET|TIME\.com|Billboard|PEOPLE\.com|The Hollywood Reporter|[A-Z][A-Za-z.]{1,20})`;
 /**
@@ -77,10 +79,21 @@ export function isFurniture(sentence: string): boolean {
 const PHOTO_DIRECTION = /\((?:pictured|left|right|centre|center|above|below|inset|(?:file|stock) (?:picture|photo|image))\)/i;
 
 /**
- * A photo caption run into the text, as the Daily Mail does: a label and a
- * colon ("Critical: A guard was..."), or a photo direction ("(pictured)").
+ * A photo caption run into the text, as the Daily Mail does: a label of up to
+ * three words and a colon ("Critical: A guard was...", "Close call: A wave..."),
+ * unless a speech verb makes it a quotation ("The statement read: 'The..."),
+ * or a photo direction ("(pictured)").
  */
 export function isCaption(sentence: string): boolean {
   const text = sentence.trim();
-  return /^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [A-Z‘'"“]/.test(text) || PHOTO_DIRECTION.test(text);
+  const label = /^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}): [A-Z‘'"“]/.exec(text);
+  if (label && !(label[1] ?? '').split(' ').some((word) => SPEECH.has(word))) return true;
+  return PHOTO_DIRECTION.test(text);
 }
+
+/** Verbs that introduce a quotation after a colon: "The statement read: ..." is not a caption. */
+const SPEECH = new Set([
+  ...CUE_VERBS, 'read', 'reads', 'state', 'states', 'stated', 'say', 'comment', 'commented', 'continue', 'reveal',
+  'revealed', 'claim', 'claimed', 'announce', 'announced', 'conclude', 'concluded', 'argue', 'argued', 'add', 'tell',
+  'write', 'explain', 'reply', 'insist', 'warn', 'note', 'put', 'plainly', 'simply', 'bluntly', 'later', 'then',
+]);

@@ -1,12 +1,14 @@
 /**
  * Sentence splitting for news text as published: CNN datelines, Daily Mail
  * bylines and " . " paragraph separators, BBC one-paragraph-per-line rows,
- * abbreviations, initials and quotations that close after the full stop.
+ * abbreviations, initials, quotations that close after the full stop, and
+ * short quotations of several sentences, kept whole.
  */
 
 import { AMBIGUOUS, CUE_VERBS, NEVER_FINAL, SENTENCE_OPENERS } from './abbreviations.js';
 import { FURNITURE_PHRASE, bylineEnd } from './furniture.js';
 import { gluedStarts } from './glued.js';
+import { emptyQuoteState, scanQuotes, type QuoteState } from './quotes.js';
 
 export interface Sentence {
   /** The sentence exactly as it appears in the text: `text.slice(start, end)`. */
@@ -52,7 +54,7 @@ export function splitSentences(text: string): Sentence[] {
     if (breakPending && out.at(-1)?.paragraph === paragraph) paragraph++;
     breakPending = false;
     let start = from;
-    for (const cut of cutLine(text, from, to)) {
+    for (const cut of keepQuotationsWhole(text, from, cutLine(text, from, to))) {
       const sentence = trimmed(text, start, cut.at, paragraph);
       if (sentence) out.push(sentence);
       if (cut.paragraph && out.at(-1)?.paragraph === paragraph) paragraph++;
@@ -111,6 +113,62 @@ function cutLine(text: string, from: number, to: number): Cut[] {
 
   cuts.push({ at: to, paragraph: false });
   return cuts.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Most words a quotation of several sentences may run to and still be kept
+ * as one sentence; a longer one is left in pieces (which the summarizer
+ * will not use, as they open or close a quotation they do not finish).
+ */
+export const MAX_QUOTATION_WORDS = 60;
+
+/**
+ * Drop the cuts that fall inside a quotation of several sentences (`She
+ * said: “The bus is fine. The bus is not the harbour.”`), so that no
+ * sentence opens a quotation it does not close. A quotation is kept whole
+ * only when it closes within the line, within `MAX_QUOTATION_WORDS`, with no
+ * paragraph break (a Daily Mail separator) in between, and without a second
+ * opening mark first: that is how a quotation running over several
+ * paragraphs reads once they are joined on one line, and it is left in pieces.
+ */
+function keepQuotationsWhole(text: string, from: number, cuts: readonly Cut[]): Cut[] {
+  const kept: Cut[] = [];
+  let start = from;
+  for (let i = 0; i < cuts.length; ) {
+    const cut = cuts[i] as Cut;
+    const state = emptyQuoteState();
+    scanQuotes(text, state, start, cut.at);
+    const closing = cut.paragraph || !isOpen(state) ? -1 : closingCut(text, start, cuts, i, state);
+    const next = closing === -1 ? i : closing;
+    const keep = cuts[next] as Cut;
+    kept.push(keep);
+    start = keep.at;
+    i = next + 1;
+  }
+  return kept;
+}
+
+/** A quotation is open; "the growers' boats" may have only seemed to close it. */
+function isOpen(state: QuoteState): boolean {
+  return (state.double || state.single || state.singleClosedByApostrophe) && !state.reopened;
+}
+
+/** Index of the first cut after `i` where the quotation open at cut `i` has closed; -1 when it does not. */
+function closingCut(text: string, start: number, cuts: readonly Cut[], i: number, state: QuoteState): number {
+  for (let k = i + 1; k < cuts.length; k++) {
+    const previous = cuts[k - 1] as Cut;
+    if (previous.paragraph) return -1;
+    const cut = cuts[k] as Cut;
+    scanQuotes(text, state, previous.at, cut.at);
+    if (state.reopened) return -1;
+    if (countWords(text.slice(start, cut.at)) > MAX_QUOTATION_WORDS) return -1;
+    if (!state.double && !state.single && !state.singleClosedByApostrophe) return k;
+  }
+  return -1;
+}
+
+function countWords(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
 }
 
 /** Whether the terminator `run` at `at` (with `closers` after it) ends a sentence. */

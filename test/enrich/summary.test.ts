@@ -137,3 +137,142 @@ describe('summarize', () => {
     expect(performance.now() - start).toBeLessThan(50);
   });
 });
+
+/** Each chosen sentence's predecessor in `sentences` (the article in order), or undefined for the first. */
+const predecessor = (sentences: readonly string[], sentence: string): string | undefined =>
+  sentences[sentences.indexOf(sentence) - 1];
+
+describe('summarize: sentences that read on their own', () => {
+  it('never picks a sentence that opens a quotation it does not close, or closes one it did not open', () => {
+    // The quotation runs over two paragraphs, so the splitter cannot keep it whole.
+    const text = [
+      'The Gull Point ferry returned to service on Monday after a ten-month refit of its engines and decks.',
+      '“The ferry is the only way to reach the island hospital in winter. The ferry is the lifeline of the ferry town.',
+      '“Without the ferry the island empties,” said ferry captain Rhea Moss.',
+      'The ferry refit cost two million pounds and added room for sixty bicycles on the ferry deck.',
+    ].join('\n\n');
+    const summary = summarize(text, { words: Infinity });
+    for (const sentence of summary) {
+      expect(sentence).not.toMatch(/^“The ferry is the only way/);
+      expect(sentence).not.toMatch(/lifeline of the ferry town\.$/);
+    }
+    expect(summary[0]).toMatch(/^The Gull Point ferry returned/);
+  });
+
+  it('can pick a short quotation of several sentences, kept whole by the splitter', () => {
+    const text = [
+      'The Gull Point ferry returned to service on Monday after a ten-month refit.',
+      'Regular passenger Ana Pike waited on the pier since dawn.',
+      'Ana Pike said: “The bus is fine. The bus is not the ferry.”',
+    ].join(' ');
+    const summary = summarize(text, { words: Infinity });
+    expect(summary).toContain('Ana Pike said: “The bus is fine. The bus is not the ferry.”');
+  });
+
+  it('uses a sentence whose subject is a pronoun only right after the sentence it leans on', () => {
+    const text = [
+      'The harbour council approved a budget of twelve million pounds for the harbour on Thursday.',
+      'The vote on the harbour budget was seven to two after a long debate.',
+      'Councillor Bram Osei argued that the harbour budget left the sea wall short of money.',
+      'He voted for the harbour budget in the end.',
+      'Rain fell all evening.',
+      'It flooded the car park again.',
+    ].join(' ');
+    const sentences = text.split(/(?<=\.) /);
+    for (const budget of [Infinity, 60, 40]) {
+      const summary = summarize(text, { words: budget });
+      for (const sentence of summary) {
+        if (/^(?:He|It) /.test(sentence)) expect(summary).toContain(predecessor(sentences, sentence));
+      }
+    }
+    expect(summarize(text, { words: Infinity })).not.toContain('It flooded the car park again.');
+  });
+
+  it('uses a sentence that opens with a connective only after the one before it', () => {
+    const text = [
+      'Traders at the quay market sold out of fish by noon on the first day of the new market.',
+      'The weather was bad.',
+      'But the quay market traders said the new market hall had doubled their fish sales.',
+      'The quay market will open every Friday from April.',
+    ].join(' ');
+    const summary = summarize(text, { words: Infinity });
+    expect(summary).not.toContain('But the quay market traders said the new market hall had doubled their fish sales.');
+  });
+
+  it('uses a quotation attributed to "he" or "she" only after the sentence that names the speaker', () => {
+    const text = [
+      'The Salt Lane library reopened on Saturday after flood repairs that took fourteen months.',
+      'Hundreds of readers queued outside the library before the doors opened at ten.',
+      'Branch manager Tove Lind said the library queue reached the post office.',
+      '"Some came for the library books and some came for the library cafe," she said.',
+    ].join(' ');
+    const sentences = text.split(/(?<=\.) /);
+    for (const budget of [Infinity, 45]) {
+      const summary = summarize(text, { words: budget });
+      const quote = summary.find((s) => s.endsWith('she said.'));
+      if (quote) expect(summary).toContain(predecessor(sentences, quote));
+    }
+    expect(summarize(text, { words: 45 })).not.toContain(
+      '"Some came for the library books and some came for the library cafe," she said.',
+    );
+  });
+
+  it('uses a sentence naming someone by surname alone only with the sentence that introduced them', () => {
+    const text = [
+      'Six new sensor buoys were anchored in the sound this week to track water temperature.',
+      'The buoys send water temperature readings to a public website every fifteen minutes.',
+      'The work is led by Petra Halvard.',
+      'Halvard said the water temperature readings from the buoys would warn oyster growers of heat.',
+      'Each buoy cost ninety thousand pounds.',
+    ].join(' ');
+    for (const sentences of [2, 3]) {
+      const summary = summarize(text, { sentences, words: Infinity });
+      if (summary.some((s) => s.startsWith('Halvard said'))) expect(summary).toContain('The work is led by Petra Halvard.');
+    }
+    expect(summarize(text, { sentences: 2, words: Infinity })).toEqual([
+      'Six new sensor buoys were anchored in the sound this week to track water temperature.',
+      'The buoys send water temperature readings to a public website every fifteen minutes.',
+    ]);
+  });
+
+  it('may still name a main figure of the story by surname alone, at a cost in rank', () => {
+    // The full name is only in a fragment the summary never uses.
+    const main = [
+      'The coast road reopened on Friday after storm repairs that took two weeks.',
+      'Carla Dunmore led them.',
+      'Dunmore said the coast road repairs used two thousand tonnes of stone.',
+      'Dunmore, 58, has repaired the coast road after every storm since 1990.',
+      'Dunmore said the coast road would need a new sea wall within ten years.',
+    ];
+    expect(summarize(main.join(' '), { words: Infinity }).some((s) => s.startsWith('Dunmore'))).toBe(true);
+    // Named twice only, she is nobody the reader knows: not without her introduction.
+    const minor = main.slice(0, 3).concat('The coast road carries four thousand cars a day in summer.');
+    expect(summarize(minor.join(' '), { words: Infinity }).some((s) => s.startsWith('Dunmore'))).toBe(false);
+  });
+
+  it('never picks a sentence from the middle of a long quotation', () => {
+    const speech = [
+      'We spent three years listening to the fishing crews of the bay.',
+      'The wind farm moved four miles out because of what the fishing crews said.',
+      'The wind farm will still be seen from the cliffs on a clear day.',
+      'The fishing crews will keep their routes through the wind farm site.',
+      'Nobody was ignored in the wind farm talks with the fishing crews.',
+      'The wind farm talks with the crews will go on next year.',
+      'The wind farm is the biggest project the bay has seen.',
+    ];
+    const text = `The Gannet Bank wind farm has been moved four miles further out to sea after talks with fishing crews. Project director Ola Brandt said: "${speech.join(' ')}" Regulators will decide in spring.`;
+    const summary = summarize(text, { words: Infinity });
+    for (const sentence of speech.slice(1)) expect(summary).not.toContain(sentence);
+  });
+
+  it('leaves out a sentence with a caption run into it', () => {
+    const text = [
+      'A new tram line to the summit of Mount Crane opened on Sunday with the first tram full of skiers.',
+      'The tram climbs the mountain track to the summit Turning left the tram enters a tunnel under the summit.',
+      'The summit tram line cost forty million pounds and took five years to build.',
+    ].join(' ');
+    const summary = summarize(text, { words: Infinity });
+    expect(summary.some((s) => s.includes('Turning left'))).toBe(false);
+  });
+});
+

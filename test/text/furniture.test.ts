@@ -45,4 +45,11 @@ describe('isCaption', () => {
     expect(isCaption('A volunteer carries litter (pictured) on the beach')).toBe(true);
     expect(isCaption('The mayor said: "We will rebuild."')).toBe(false);
   });
+
+  it('recognises a label with lowercase words, but not a speech verb before a colon', () => {
+    expect(isCaption('Close call: A wave swamps the harbour wall')).toBe(true);
+    expect(isCaption('In the dock: Kell denies all charges')).toBe(true);
+    expect(isCaption("The statement read: 'The pier is closed.'")).toBe(false);
+    expect(isCaption("Mr Kell added: 'I am innocent.'")).toBe(false);
+  });
 });

@@ -226,6 +226,14 @@ describe('splitSentences: news furniture', () => {
     ]);
   });
 
+  it('cuts a shopping widget\'s "Visit site" out of the text around it', () => {
+    expect(split('Striped linen skirt at Example Store Visit site Like her sister, the duchess loves stripes.')).toEqual([
+      'Striped linen skirt at Example Store',
+      'Visit site',
+      'Like her sister, the duchess loves stripes.',
+    ]);
+  });
+
   it('cuts "Scroll down for video" out of the text around it', () => {
     expect(split('The river flooded the square. Scroll down for video Residents waded home.')).toEqual([
       'The river flooded the square.',
@@ -265,5 +273,82 @@ describe('splitSentences: news furniture', () => {
     expect(split('He reads The Economist weekly.')).toEqual(['He reads The Economist weekly.']);
     expect(split('They watched The Lost Valley twice.')).toEqual(['They watched The Lost Valley twice.']);
     expect(split('Levels of vitamin A rose.')).toEqual(['Levels of vitamin A rose.']);
+  });
+});
+
+describe('splitSentences: quotations of several sentences', () => {
+  it('keeps a short quotation of several sentences together', () => {
+    expect(split('The ferry sailed at dawn. “The road is fine. The road is not the sea.” Fares rose too.')).toEqual([
+      'The ferry sailed at dawn.',
+      '“The road is fine. The road is not the sea.”',
+      'Fares rose too.',
+    ]);
+    expect(split('Mara said it simply: "The tide waits for nobody. It never has." Then she left.')).toEqual([
+      'Mara said it simply: "The tide waits for nobody. It never has."',
+      'Then she left.',
+    ]);
+  });
+
+  it('keeps the speech tag with a quotation that runs over two sentences', () => {
+    expect(split("'We came for the fish. We stayed for the people,' said the cook. Dinner was late.")).toEqual([
+      "'We came for the fish. We stayed for the people,' said the cook.",
+      'Dinner was late.',
+    ]);
+  });
+
+  it('is not confused by apostrophes inside a single-quoted quotation', () => {
+    expect(split("Ivo said: 'The growers' boats are back. Nobody's boat sank.' The harbour reopened.")).toEqual([
+      "Ivo said: 'The growers' boats are back. Nobody's boat sank.'",
+      'The harbour reopened.',
+    ]);
+  });
+
+  it('leaves a quotation that never closes on its line in pieces', () => {
+    const text = '“I learned the nets from my aunt. She learned them from hers.\n\n“Nobody learns them now,” she said.';
+    expect(split(text)).toEqual([
+      '“I learned the nets from my aunt.',
+      'She learned them from hers.',
+      '“Nobody learns them now,” she said.',
+    ]);
+  });
+
+  it('does not join across a quotation that opens again before it closes', () => {
+    // How a quotation over two paragraphs reads once they are joined on one line.
+    const text = '"We fixed the roof. We fixed the doors. "Next year we fix the windows," he said.';
+    expect(split(text)).toEqual(['"We fixed the roof.', 'We fixed the doors.', '"Next year we fix the windows," he said.']);
+  });
+
+  it('leaves a very long quotation in pieces', () => {
+    const long = Array.from({ length: 8 }, (_, i) => `Sentence number ${i + 1} of the long speech goes on for a while.`).join(' ');
+    const pieces = split(`“${long}”`);
+    expect(pieces.length).toBe(8);
+  });
+
+  it('does not join across a Daily Mail paragraph separator', () => {
+    expect(split("'The pier is open . It is safe,' she said .")).toEqual(["'The pier is open .", "It is safe,' she said ."]);
+  });
+});
+
+describe('splitSentences: captions and quotations run into the text', () => {
+  it('starts a sentence at "And" or "In" run on after a lowercase word', () => {
+    expect(split('The gallery marked the centenary of the flood And it was also the last show in the old hall.')).toEqual([
+      'The gallery marked the centenary of the flood',
+      'And it was also the last show in the old hall.',
+    ]);
+    expect(split('Five facts about the old mill 100 years ago In 1926, the mill burned down.')).toEqual([
+      'Five facts about the old mill 100 years ago',
+      'In 1926, the mill burned down.',
+    ]);
+  });
+
+  it('starts a sentence at a quotation run on after a capitalised word', () => {
+    expect(split("Rovers will name Lena Hart as their new coach on Friday 'I'd love the job,' said Hart.")).toEqual([
+      'Rovers will name Lena Hart as their new coach on Friday',
+      "'I'd love the job,' said Hart.",
+    ]);
+  });
+
+  it('does not cut before a quoted title after a possessive', () => {
+    expect(split(`He read Ann Kell's "Harbour Songs" at the fair.`)).toEqual([`He read Ann Kell's "Harbour Songs" at the fair.`]);
   });
 });
