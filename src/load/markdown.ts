@@ -51,26 +51,10 @@ function collect(node: RootContent, blocks: Block[]): void {
       return;
     }
     case 'blockquote':
-      for (const child of node.children) {
-        if (child.type === 'paragraph') {
-          const text = clean(inlineText(child.children));
-          if (text) blocks.push({ kind: 'quote', text, line: child.position?.start.line ?? line });
-        } else {
-          collect(child, blocks);
-        }
-      }
+      nested(node.children, 'quote', blocks, line);
       return;
     case 'list':
-      for (const item of node.children) {
-        for (const child of item.children) {
-          if (child.type === 'paragraph') {
-            const text = clean(inlineText(child.children));
-            if (text) blocks.push({ kind: 'item', text, line: child.position?.start.line ?? line });
-          } else {
-            collect(child, blocks);
-          }
-        }
-      }
+      for (const item of node.children) nested(item.children, 'item', blocks, line);
       return;
     case 'html':
       blocks.push(...htmlBlocks(node.value, line));
@@ -78,6 +62,18 @@ function collect(node: RootContent, blocks: Block[]): void {
     default:
       // Code, tables, rules and definitions are not story text.
       return;
+  }
+}
+
+/** Paragraphs inside a block quote or list item become `kind` blocks; anything else is collected as usual. */
+function nested(children: readonly RootContent[], kind: 'quote' | 'item', blocks: Block[], line: number): void {
+  for (const child of children) {
+    if (child.type !== 'paragraph') {
+      collect(child, blocks);
+      continue;
+    }
+    const text = clean(inlineText(child.children));
+    if (text) blocks.push({ kind, text, line: child.position?.start.line ?? line });
   }
 }
 
