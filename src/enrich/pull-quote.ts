@@ -22,7 +22,7 @@ export interface QuoteCandidate {
   speaker: string | null;
   /** How the speaker was found: a cue after or before the quotation, or continuing the previous one. */
   cue: CueKind;
-  /** What the cue gave: a name, "he"/"she" resolved to a name, a description ("a friend"), or nothing. */
+  /** What the cue gave: a name, "he"/"she" or a title resolved to a name, a description ("a friend"), or nothing. */
   source: SourceKind;
   style: MarkStyle;
   /** Pieces of one quotation that runs across paragraphs share a group. */
@@ -60,6 +60,8 @@ export function findQuotes(text: string): QuoteCandidate[] {
   });
 }
 
+const CAPTION_MARK = /\((?:pictured|left|right|centre|center|above|below|inset|file (?:photo|picture|image))\b[^)]*\)/i;
+
 const TRANSCRIPT_LABEL = /^\p{Lu}[\p{Lu}.'\- ]{1,30}:\s/u;
 
 interface Ranked {
@@ -96,18 +98,20 @@ export function pickPullQuote(text: string, options: PullQuoteOptions = {}): Pul
     // A pull quote is attributed through a cue: a quotation nobody is said to have said is a
     // scare quote, a title, a line from a report or a speaker lost to the layout.
     if (quote.source === 'none') continue;
-    const person = quote.source === 'name' || quote.source === 'pronoun';
+    const person = quote.source === 'name' || quote.source === 'pronoun' || quote.source === 'described';
     for (const excerpt of excerpts(text, quote.start, quote.end, handsOver, min, max)) {
       // Not a sentence, and from "a spokesman": a phrase, not something to pull out.
       if (!person && !excerpt.complete) continue;
+      // "(pictured)" belongs to a photo caption run into the quotation, not to anything said.
+      if (CAPTION_MARK.test(excerpt.text)) continue;
       const length = excerpt.text.length;
       const key = [
         // A person, named or reached through "he"/"she", before a description ("a friend said").
         person ? 0 : 1,
         overlaps(excerpt.start, excerpt.end) ? 1 : 0,
         excerpt.complete ? 0 : 1,
-        // A name in the cue is surer than one reached through "he" or "she".
-        quote.source === 'pronoun' ? 1 : 0,
+        // A name in the cue is surer than one reached through "he", "she" or "his granddaughter".
+        quote.source === 'pronoun' || quote.source === 'described' ? 1 : 0,
         excerpt.whole && single ? 0 : 1,
         length >= 60 && length <= 160 ? 0 : 1,
         excerpt.start,

@@ -231,3 +231,247 @@ describe('pickPullQuote', () => {
     expect(pickPullQuote(text)).toEqual(pickPullQuote(text));
   });
 });
+
+describe('nicknames inside names', () => {
+  it('reads Marguerite "Maggie" Doyle as Marguerite Doyle and never quotes the nickname', () => {
+    const text =
+      '"We had the boat in the water inside eight minutes, which is as fast as this crew has ever launched," said coxswain Ottilie "Tilly" Brannagh, who led the crew.';
+    const quotes = findQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual([
+      'We had the boat in the water inside eight minutes, which is as fast as this crew has ever launched,',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Ottilie Brannagh');
+    expect(pickPullQuote(text)?.speaker).toBe('Ottilie Brannagh');
+    expectVerbatim(text);
+  });
+
+  it('handles curly and single-quoted nicknames the same way', () => {
+    const cases = [
+      '“The tide turned an hour early and caught every one of us by surprise,” said skipper Ewan “Sandy” Mulgrew.',
+      "'The tide turned an hour early and caught every one of us by surprise,' said skipper Ewan 'Sandy' Mulgrew.",
+      '‘The tide turned an hour early and caught every one of us by surprise,’ said skipper Ewan ‘Sandy’ Mulgrew.',
+    ];
+    for (const text of cases) {
+      const quotes = findQuotes(text);
+      expect(quotes, text).toHaveLength(1);
+      expect(quotes[0]?.speaker, text).toBe('Ewan Mulgrew');
+      expect(quotes.some((q) => q.text === 'Sandy'), text).toBe(false);
+    }
+  });
+
+  it('shows the full name when the cue uses the nickname alone', () => {
+    const text = [
+      'The relay was won by Harriet \'Hattie\' Lindqvist, who swam the last leg.',
+      "'I was sure the girl in lane four had me until the last ten metres,' Hattie told the Gazette.",
+    ].join(' ');
+    expect(findQuotes(text)[0]?.speaker).toBe('Harriet Lindqvist');
+  });
+});
+
+describe('photo captions run into the text', () => {
+  it('follows a quotation across a caption that interrupts it', () => {
+    const text =
+      "Trainer Bram Kettleby said: 'The colt is in great form. I could not be happier with him. " +
+      "Kettleby's colt Sea Lantern is the favourite for the race on Saturday 'He has been working well on the gallops and he loves soft ground. " +
+      "'We will find out on Saturday whether he is as good as we think he is.'";
+    const quotes = findQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual([
+      'The colt is in great form. I could not be happier with him.',
+      'He has been working well on the gallops and he loves soft ground.',
+      'We will find out on Saturday whether he is as good as we think he is.',
+    ]);
+    expect(new Set(quotes.map((q) => q.group)).size).toBe(1);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Bram Kettleby', 'Bram Kettleby', 'Bram Kettleby']);
+    for (const q of quotes) expect(q.text).not.toContain('favourite');
+  });
+
+  it('leaves out caption sentences that end in a full stop and say "(pictured)"', () => {
+    const text =
+      "Judge Corinne Aldous said: 'It is not for this court to decide what the crowd should have felt. " +
+      "'Nor is it my job to guess how the town would react to such a stunt. Halvorsen (pictured last week) said the crowd chased the crew out of town. " +
+      "His producer, Ned Ambler (right), denied choosing the sign 'My job is only to decide whether a law was broken.'";
+    const quotes = findQuotes(text);
+    expect(quotes.map((q) => q.text)).toContain('Nor is it my job to guess how the town would react to such a stunt.');
+    for (const q of quotes) expect(q.text).not.toContain('pictured');
+    const pick = pickPullQuote(text);
+    expect(pick?.text).not.toContain('pictured');
+    expect(pick?.speaker).toBe('Corinne Aldous');
+  });
+
+  it('does not merge a caption or a publication into the speaker', () => {
+    const text =
+      'The groom wiped away tears as Tobias sang about their childhood Speaking to the Harbour Times Tobias said the song took him a month to write. ' +
+      "'I wrote it on the ferry to work every morning and I had no idea it would make everyone cry,' he said. " +
+      'Tobias Wrenfield, 27, is a music teacher in Port Ellis.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Tobias Wrenfield');
+  });
+
+  it('starts a name after a caption ran into it ("… Drake Here Promise holds …")', () => {
+    const text =
+      'In this look Ottoline turned herself into the singer Bowie Here Ottoline holds a guitar as she poses for the camera. ' +
+      "On her channel she writes: 'I use make-up to turn myself into famous singers and film characters.' " +
+      'Ottoline Marsh started the channel in 2011.';
+    expect(findQuotes(text)[0]?.speaker).toBe('Ottoline Marsh');
+  });
+});
+
+describe('titles and descriptions', () => {
+  it('takes titles such as Harbourmaster and Councillor off the name', () => {
+    expect(findQuotes('“Most owners tie up properly and we thank them,” said Harbourmaster Ingrid Vollan.')[0]?.speaker).toBe(
+      'Ingrid Vollan',
+    );
+    expect(findQuotes('"The old lamps cost a fortune to run," said Councillor Aud Brekke.')[0]?.speaker).toBe('Aud Brekke');
+  });
+
+  it('names the person a title or description stands for when the article names them', () => {
+    const text = [
+      'The crew was led by helm Ottilie Brannagh, a 48-year-old librarian.',
+      '“They had done everything right and stayed with the boat until we got there,” said the helm.',
+    ].join(' ');
+    const [quote] = findQuotes(text);
+    expect(quote?.speaker).toBe('Ottilie Brannagh');
+    expect(quote?.source).toBe('described');
+    const cafe = [
+      'The bakery is now run by his granddaughter, Ilse Varga-Holm, 31.',
+      "'He was so nervous on the first morning that he burnt the whole first batch,' his granddaughter said.",
+    ].join(' ');
+    expect(findQuotes(cafe)[0]?.speaker).toBe('Ilse Varga-Holm');
+  });
+
+  it('never shows a bare title as the speaker', () => {
+    const text = 'When Lund visited the capital, he said the President had called the deal “the best the two countries have signed in a generation”.';
+    for (const q of findQuotes(text)) expect(q.speaker).not.toBe('President');
+  });
+
+  it('keeps a description when the article names nobody for it, and an indefinite one unnamed', () => {
+    const text = [
+      'Harbour spokesman Tor Eid said the pier would reopen.',
+      '“We pulled a lot of rubbish out of the water this week, mostly fishing line,” a volunteer said.',
+    ].join(' ');
+    expect(findQuotes(text)[0]?.speaker).toBe('a volunteer');
+    const vice = [
+      'Vice President Ola Brenne and President Kari Stang both spoke.',
+      '“This bridge will be open to traffic before the winter storms arrive,” the president said.',
+    ].join(' ');
+    expect(findQuotes(vice)[0]?.speaker).toBe('Kari Stang');
+  });
+
+  it('never returns a speaker with a line break, a quotation mark or trailing punctuation', () => {
+    const texts = [
+      '“We kept the boat head to wind until the helicopter arrived,” said\nskipper Ruth Ames.',
+      "'We never expected a crowd this size on a wet Tuesday,' said organiser Pia 'Pip' Lund.",
+      '“The whole street turned out to help us fill the sandbags,” said Rev. Jonas Hale, Jr.',
+      '“The whole street turned out to help us fill the sandbags,” said the street’s warden.',
+    ];
+    for (const text of texts) {
+      for (const q of findQuotes(text)) {
+        if (q.speaker === null) continue;
+        expect(q.speaker, text).not.toMatch(/[\n"“”‘]|[,;:!?\-]$|(?<!Jr)\.$/u);
+      }
+    }
+    expect(findQuotes(texts[0] ?? '')[0]?.speaker).toBe('Ruth Ames');
+  });
+});
+
+describe('speaker resolution', () => {
+  it('takes the name before an appositive set off by commas or dashes', () => {
+    expect(
+      findQuotes(
+        "Petra Lind, chief executive of the Harbour Users Association, added: 'Nobody told us the pier would close for a month.'",
+      )[0]?.speaker,
+    ).toBe('Petra Lind');
+    expect(
+      findQuotes(
+        "Her younger brother - Oskar 'Ozzy' Lind - told the Gazette: 'We found out about the closure from a sign on the gate.'",
+      )[0]?.speaker,
+    ).toBe('Oskar Lind');
+  });
+
+  it('takes the subject of the last clause when no comma stands before the verb', () => {
+    const text =
+      "In a statement on its website after the match, the club's general manager Sven Aaland said: 'The game should have been stopped long before it was.'";
+    expect(findQuotes(text)[0]?.speaker).toBe('Sven Aaland');
+  });
+
+  it('does not resolve "he" to someone the quotation talks about by name', () => {
+    const text = [
+      'Coach Ivo Brandt named his side on Friday. Winger Teo Vass is fit again after missing two games.',
+      '‘Vass had a wonderful season last year and he will be important for us again,’ he added.',
+    ].join(' ');
+    expect(findQuotes(text)[0]?.speaker).toBe('Ivo Brandt');
+  });
+
+  it('resolves "he" to whoever spoke last when a caption names someone else in between', () => {
+    const text =
+      "Coach Ivo Brandt said: 'We have no injuries this week. Brandt watches training on Thursday Teo Vass shares a joke with team-mate Aki Rauma during training " +
+      "'The squad is fresh and ready.' The 55-year-old also said he expects a tight game. 'We will need patience against a side that defends this deep,' he added.";
+    const last = findQuotes(text).pop();
+    expect(last?.speaker).toBe('Ivo Brandt');
+  });
+
+  it('does not take a place for a person ("off Pelican Bar")', () => {
+    const text = [
+      'The water temperature at the buoy off Gannet Shoal stayed above 30 degrees for a week.',
+      'Marit Solheim, the county shellfish officer, spent the summer driving from dock to dock.',
+      '“You would pull up a cage and half of the oysters would be gaping,” she said.',
+    ].join(' ');
+    expect(findQuotes(text)[0]?.speaker).toBe('Marit Solheim');
+  });
+
+  it('shows a surname, a first name or a partial name as the full name the article introduced', () => {
+    const text = [
+      'The talk was given by evolutionary biologist Ansel Korhonen and branch librarian Siún Ó Briain.',
+      '“Size tells you how much competition there is between the males,” explained Professor Korhonen.',
+      '“We had more people through the door than on any day since we opened,” Ó Briain said.',
+      'Young musician Elias Fairweather played at the opening.',
+      "'I wrote the song on the bus on the way here,' Elias said.",
+    ].join(' ');
+    expect(findQuotes(text).map((q) => q.speaker)).toEqual(['Ansel Korhonen', 'Siún Ó Briain', 'Elias Fairweather']);
+  });
+
+  it('keeps a surname when two people share it and keeps "Mr" as the cue styles it', () => {
+    const text = [
+      'Lars Berg and his daughter Ingrid Berg run the yard.',
+      '“We have built boats on this slip for ninety years and we are not stopping now,” Berg said.',
+      '“The new slipway will take boats twice the size of the old one,” Mr. Holt said of the plans drawn up by Anders Holt.',
+    ].join(' ');
+    expect(findQuotes(text).map((q) => q.speaker)).toEqual(['Berg', 'Mr. Holt']);
+  });
+
+  it('does not take a noun like "reports" or a name like "United States" for a verb of saying', () => {
+    const text = [
+      'That was when she pointed to reports that the mayor had called the pier “a waste of everybody’s money and time”.',
+      '“Their plan is to look like an ordinary news channel,” Mira Holm, a former United States envoy to Norway, said of the station.',
+    ].join(' ');
+    const quotes = findQuotes(text);
+    expect(quotes[0]?.source).toBe('none');
+    expect(quotes[1]?.speaker).toBe('Mira Holm');
+  });
+
+  it('does not read a cue into the words after a phrase quoted mid-sentence', () => {
+    const text =
+      "He posted a picture of himself 'missing' the top of the lighthouse and asked users to help fix his photo. The holiday went well.";
+    expect(findQuotes(text)[0]?.source).toBe('none');
+    const next = "'He was sent home the same day and is doing well,' His recovery surprised the doctors, who had reported no change.";
+    expect(findQuotes(next)[0]?.source).toBe('none');
+  });
+
+  it('counts the agent of a passive as the centre of attention, not the author of a work', () => {
+    const text = [
+      'Mayor Ada Brekke opened the new pier on Monday.',
+      'The phrase was first used in a 1952 speech by Halvard Lunde, when he said the harbour was ‘the front door of the whole county and should look like one’.',
+    ].join(' ');
+    expect(findQuotes(text)[0]?.speaker).toBe('Halvard Lunde');
+    const song = [
+      'Mayor Ada Brekke opened the new pier on Monday.',
+      "The choir sang Harbour Lights by Tove Sand. 'I have never heard it sung so well, and I have heard it a hundred times,' she said.",
+    ].join(' ');
+    expect(findQuotes(song)[0]?.speaker).toBe('Ada Brekke');
+  });
+
+  it('is not fooled by a caption into calling a statement imagined', () => {
+    const text =
+      "Trainer Ros Dunmore hopes jockey Kit Vale rides Sea Lantern to victory later this month Dunmore told the Gazette: 'The colt is in great form and I could not be happier with him.'";
+    expect(findQuotes(text)[0]?.speaker).toBe('Ros Dunmore');
+  });
+});

@@ -11,7 +11,7 @@ const ABBREVIATIONS = new Set(
     'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'prof',
     'rev', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'vs', 'no', 'nos', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'aug',
     'sep', 'sept', 'oct', 'nov', 'dec', 'ave', 'approx', 'dept', 'est', 'fig', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e',
-    'a.m', 'p.m', 'etc', 'al',
+    'a.m', 'p.m', 'etc', 'al', 'del',
   ],
 );
 

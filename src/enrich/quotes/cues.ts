@@ -7,7 +7,8 @@
 
 import { sentenceStart } from './boundaries.js';
 import { clauseSubject } from './mentions.js';
-import { headName } from './names.js';
+import { headName, personLike } from './names.js';
+import { ROLES, key } from './words.js';
 
 /** Who a cue says spoke: a name as written, a pronoun to resolve, a description ("a friend"), or nothing usable. */
 export type Subject =
@@ -38,6 +39,7 @@ const VERBS = [
   'demanded', 'demands', 'promised', 'promises', 'vowed', 'vows', 'agreed', 'agrees', 'reported', 'reports',
   'reflected', 'reflects', 'recounted', 'recounts', 'maintained', 'maintains', 'contended', 'contends', 'pointed out',
   'points out', 'went on', 'goes on', 'blasted', 'slammed', 'raved', 'gushed', 'enthused', 'teased', 'hinted',
+  'put it', 'puts it',
 ];
 const PARTICIPLES = ['adding', 'saying', 'telling', 'asking', 'writing', 'explaining', 'noting', 'insisting', 'warning', 'arguing'];
 const ADVERB =
@@ -46,15 +48,26 @@ const ADVERB =
 const VERB = `(?:${[...VERBS, ...PARTICIPLES].map((v) => v.replace(' ', '\\s+')).join('|')})`;
 // Global for matchAll only: exec() would leave a lastIndex that the next matchAll starts from.
 const VERB_RE = new RegExp(`\\b${VERB}\\b`, 'gi');
-const FIRST_VERB_RE = new RegExp(`\\b${VERB}\\b`, 'i');
 const VERB_FIRST_RE = new RegExp(`^(?:${ADVERB}\\s+)?(${VERB})\\b\\s*(.*)$`, 'i');
 const PARTICIPLE_RE = new RegExp(`^(?:${PARTICIPLES.join('|')})$`, 'i');
 const PRONOUN_END = /(?:^|[\s,])(he|she|they|it|i|we|you)\s*$/i;
-const ADVERBS_END = new RegExp(`(?:\\s+${ADVERB})+\\s*$`, 'i');
+const ADVERBS_END = new RegExp(`(?:\\s+(?:${ADVERB}|(?!(?:family|ally|assembly|supply|monopoly|anomaly|rally|belly|bully|jelly|lily|holy|italy|sally|emily|kelly|molly|polly|billy|willy|reilly)\\b)\\p{Ll}{3,}ly))+\\s*$`, 'iu');
 const APPOSITIVE = /^(?:(?:a|an|the|who|whose|which|whom|his|her|their|its|one|now|then|also|speaking|writing)\b|\d|[RDI]-[A-Z])/i;
-const HYPOTHETICAL = /(?:\b(?:hopes?|hoped|hoping|wish|wishes|wished|imagine|imagines|if|unless)\b[^,.;:]*|\b(?:would|could|might)\s+)$/i;
+// "I hope that next year the council says": a few words at most between the wish and the verb.
+const HYPOTHETICAL = /(?:\b(?:hopes?|hoped|hoping|wish|wishes|wished|imagine|imagines|if|unless)\b(?:[^\S\n]+[^\s,.;:]+){0,6}[^\S\n]*|\b(?:would|could|might)\s+)$/i;
 /** "a friend", "the union", "one Democratic source on the panel", "Obama's former campaign strategist". */
-const DESCRIPTION = /^(?:(?:the|a|an|one|another|his|her|their|its|our)\s|\p{Lu}[\p{L}.\-]*['’]s\s)[^,;:()"“”]{1,60}$/iu;
+const DESCRIPTION =
+  /^(?:(?:the|a|an|one|another|his|her|their|its|our)\s|(?!(?:that|it|there|what|he|she|here|who|let|where|how|when)['’]s\s)\p{Lu}[\p{L}.\-]*['’]s\s)[^,;:()"“”]{1,60}$/iu;
+
+/** "pointed to reports that", "the claims", "his comments": a verb of saying used as a noun, or part of a name. */
+const NOUN_BEFORE = /(?:^|\s)(?:the|a|an|to|of|his|her|their|its|our|my|your|these|those|in|on|with|by|for|from|about|recent|new|many|several|any|no|such|earlier|latest|further)\s+$/i;
+
+function usedAsNoun(text: string, verb: { index: number; 0: string }): boolean {
+  const before = text.slice(Math.max(0, verb.index - 20), verb.index);
+  // "the United States", "the Washington Post": capitalised after a word, part of a name.
+  if (/^\p{Lu}/u.test(verb[0]) && /[\p{L}\d]\s+$/u.test(before)) return true;
+  return /s$/i.test(verb[0]) && NOUN_BEFORE.test(before);
+}
 
 function described(np: string): Subject {
   const text = np.trim().replace(/[.,;:]+$/, '');
@@ -63,14 +76,34 @@ function described(np: string): Subject {
 
 const CUT = /\s(?:in|on|at|during|after|before|while|who|whose|which|that|to|as|when|about|because|but|from|with|via|through|over|of|for)\s/i;
 
+/** Words that, capitalised after a quotation's closing comma, open a new sentence rather than a cue. */
+const OPENERS = new Set(['his', 'her', 'their', 'its', 'the', 'this', 'that', 'these', 'those', 'it', 'there', 'but', 'and', 'in', 'on', 'after', 'when', 'while', 'meanwhile', 'however']);
+
 /** Subject of a verb from the words in front of it: "NASA chief scientist Ellen Stofan", "he", "the agency". */
 export function subjectBefore(phrase: string): Subject {
-  const words = phrase.replace(ADVERBS_END, '');
+  // A spaced dash sets off an appositive as commas do ("Thompson's brother - Lee Thompson - revealed").
+  const words = phrase.replace(ADVERBS_END, '').replace(/\s[-\u2013\u2014]+(?=\s|$)/g, ',');
+  // "… the top of the tower and asked": the verb shares the subject of an earlier clause.
+  if (/\b(?:and|or|but|then)\s*$/i.test(words)) return { kind: 'other' };
+  // "Pete Saunders, chief executive of the charity, added": a comma closes an appositive,
+  // and the subject is the name before it.
+  const closed = /^(.*\S)\s*,\s*([^,]{1,120}),\s*$/s.exec(words);
+  const apposition = closed?.[2] ? nameOrDescription(closed[2]) : null;
+  if (closed?.[1] && apposition && !(apposition.kind === 'name' && personLike(apposition.name.split(' ')))) {
+    const named = nameOrDescription(closed[1].split(',').pop() ?? '');
+    if (named.kind === 'name') return named;
+  }
   const pronoun = PRONOUN_END.exec(words)?.[1]?.toLowerCase();
   if (pronoun === 'he' || pronoun === 'she') return { kind: 'pronoun', pronoun };
   if (pronoun) return { kind: 'other' };
   const parts = words.split(',').map((p) => p.trim()).filter((p) => p !== '');
   const last = parts[parts.length - 1] ?? '';
+  // "…after the game, the association's secretary general Momir Durdevac said": with no comma
+  // before the verb, the last clause holds the subject, whatever the commas before it.
+  if (!/,\s*$/.test(words)) {
+    const named = nameOrDescription(last.split(/\s(?:and|but)\s/).pop() ?? last);
+    if (named.kind === 'name') return named;
+  }
   // "Michael McFaul, a senior fellow at …," / "Makrus Åsberg, a police officer in Uppsala, Sweden,":
   // the name comes before the first appositive, whatever commas the appositive holds.
   const appositive = parts.findIndex((p, i) => i > 0 && APPOSITIVE.test(p));
@@ -88,7 +121,9 @@ export function subjectBefore(phrase: string): Subject {
 function nameOrDescription(phrase: string): Subject {
   // "Jean Morris from the farm said": the name before a trailing prepositional phrase.
   const name = headName(phrase) ?? headName(phrase.split(/\s(?:from|of|at|with|in)\s/)[0] ?? '');
-  if (name && !(/^the\s/i.test(phrase.trim()) && !name.includes(' '))) return { kind: 'name', name };
+  // "a European Commissioner": a run of capitals ending in a job is a description.
+  const role = name !== null && name.includes(' ') && ROLES.has(key(name.split(' ').pop() ?? ''));
+  if (name && !role && !(/^the\s/i.test(phrase.trim()) && !name.includes(' '))) return { kind: 'name', name };
   return described(phrase);
 }
 
@@ -120,6 +155,13 @@ export function cueAfter(window: string, offset: number, ended: string): Cue | n
   if (signed) return { subject: { kind: 'name', name: signed }, at: offset, direct: true };
   // A quotation ending in a full stop ends its sentence unless lower case follows ("." he said).
   if (ended === '.' && !/^\p{Ll}/u.test(rest)) return null;
+  // A phrase quoted mid-sentence ("of him 'missing' the top of the tower and asked") hands over to
+  // no cue unless a verb of saying follows at once ("…" said Smith, "…" he said).
+  const phrase = /[\p{L}\p{N}]/u.test(ended) && !/^\s*[,;:\u2014\u2013-]/.test(text);
+  if (phrase && !VERB_FIRST_RE.test(rest) && !new RegExp(`^(?:he|she)\\s+${VERB}\\b`, 'i').test(rest)) return null;
+  // '…,' His arrest follows …: a capitalised opener after the comma starts the next sentence.
+  const opener = /^(\p{Lu}\p{Ll}*)\s/u.exec(rest)?.[1]?.toLowerCase() ?? '';
+  if (OPENERS.has(opener)) return null;
   const tight = /[!?]/.test(ended);
   const according = /^according to (.+)$/i.exec(rest);
   if (according?.[1]) return { subject: subjectAfter(according[1]), at: offset + lead, direct: true };
@@ -129,7 +171,7 @@ export function cueAfter(window: string, offset: number, ended: string): Cue | n
     if (subject.kind !== 'other' || !PARTICIPLE_RE.test(verbFirst[1] ?? '')) return { subject, at: offset + lead, direct: true };
     return null;
   }
-  const verb = FIRST_VERB_RE.exec(rest);
+  const verb = [...rest.matchAll(VERB_RE)].find((v) => !usedAsNoun(rest, v));
   if (!verb || PARTICIPLE_RE.test(verb[0])) return null;
   const before = rest.slice(0, verb.index);
   if (before.length > 160 || (tight && before.trim().split(' ').length > 6)) return null;
@@ -149,7 +191,7 @@ export function cueBefore(window: string, offset: number): Cue | null {
   const verbs = [...text.matchAll(VERB_RE)];
   for (let i = verbs.length - 1; i >= 0; i--) {
     const verb = verbs[i];
-    if (!verb) continue;
+    if (!verb || usedAsNoun(text, verb)) continue;
     const extra = text.slice(verb.index + verb[0].length);
     // Only a short adverbial may stand between verb and quotation ("told reporters on Tuesday:").
     if (extra.length > 60 || /[.!?;"“”]/.test(extra) || !/^[^:]*:?\s*$/.test(extra)) return null;
@@ -176,7 +218,7 @@ export function speechSubjects(text: string): Array<{ name: string; at: number }
     if (subject.kind === 'name') out.push({ name: subject.name, at: according.index });
   }
   for (const verb of text.matchAll(VERB_RE)) {
-    if (PARTICIPLE_RE.test(verb[0])) continue;
+    if (PARTICIPLE_RE.test(verb[0]) || usedAsNoun(text, verb)) continue;
     const before = text.slice(sentenceStart(text, verb.index, Math.max(0, verb.index - 400)), verb.index);
     const clause = before.split(/[.!?"“”‘’:;]\s|\n/).pop() ?? '';
     const subject = subjectBefore(clause);

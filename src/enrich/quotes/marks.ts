@@ -7,6 +7,8 @@
  * opening punctuation, one that can close sits after a word or punctuation.
  */
 
+import { findNicknames } from './nicknames.js';
+
 /** Which pair of marks delimits a quotation. */
 export type MarkStyle = 'curly-double' | 'straight-double' | 'doubled-single' | 'curly-single' | 'straight-single';
 
@@ -130,9 +132,15 @@ function scanQuotation(
       continue;
     }
     if (mark.role === 'open') {
+      const caption = depth === 0 ? captionBefore(text, contentStart, mark) : -1;
       if (depth === 0 && followsSentenceEnd(text, mark.pos)) {
         // The same convention in text whose paragraph breaks were flattened.
         pushSpan(text, spans, opener.style, open, contentStart, mark.pos, false);
+        open = mark.pos;
+        contentStart = mark.pos + mark.len;
+      } else if (caption >= 0) {
+        // …and with a photo caption run in between: "…whatever! McCoy rides at Aintree 'Hopefully…".
+        pushSpan(text, spans, opener.style, open, contentStart, caption, false);
         open = mark.pos;
         contentStart = mark.pos + mark.len;
       } else if (mark.family === 'double' || !/[.!?]\s/.test(text.slice(contentStart, mark.pos))) {
@@ -189,6 +197,34 @@ function strongCloserAhead(marks: readonly Mark[], from: number): boolean {
   return false;
 }
 
+/**
+ * Daily Mail copy runs photo captions into the story without a full stop, so
+ * a caption can sit between two paragraphs of one quotation: "…whatever!
+ * This year's race will be his last 'Hopefully…". Where the quotation so far
+ * ends a sentence, the words after it read like a caption (capitalised, no
+ * quotation marks, no closing punctuation) and the mark opens a new
+ * sentence, returns where the quotation's words end; else -1.
+ */
+/** What only a photo caption says: "(pictured)", "(left)", "(file photo)". */
+const STAGE_DIRECTION = /\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file|second (?:left|right))\b[^)]*\)/i;
+
+function captionBefore(text: string, contentStart: number, mark: Mark): number {
+  if (!SPACE.test(text[mark.pos - 1] ?? '') || !/[\p{Lu}\d]/u.test(text[mark.pos + mark.len] ?? '')) return -1;
+  const before = text.slice(contentStart, mark.pos);
+  const ends = [...before.matchAll(/[.!?…]["'”’)]*\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].trimEnd().length);
+  let k = ends.length - 1;
+  let end = ends[k] ?? -1;
+  if (end < 0) return -1;
+  const caption = before.slice(end).trim();
+  if (caption.length < 12 || caption.length > 400) return -1;
+  if (!/^\p{Lu}/u.test(caption) || !/[\p{L}\d)]$/u.test(caption)) return -1;
+  // Nothing in a caption is quoted; an apostrophe inside a word ("McCoy's") is not a mark.
+  if (/["“”‘]|(?:^|\s)'|'(?=\s|$)/u.test(caption.replace(/(?<=\p{L})['’](?=\p{L})/gu, ''))) return -1;
+  // Captions before it that did end in a full stop: "Clarkson (pictured this week) said …".
+  while (k > 0 && STAGE_DIRECTION.test(before.slice(ends[k - 1] ?? 0, end))) end = ends[--k] ?? end;
+  return contentStart + end;
+}
+
 function followsSentenceEnd(text: string, pos: number): boolean {
   let i = pos - 1;
   if (i < 0 || !SPACE.test(text[i] ?? '')) return false;
@@ -200,6 +236,11 @@ function followsSentenceEnd(text: string, pos: number): boolean {
 function findMarks(text: string, paragraphs: ReadonlyArray<{ start: number; end: number }>): Mark[] {
   const marks: Mark[] = [];
   const ignored = rockNRoll(text);
+  // Marguerite "Maggie" Doyle: the marks around a nickname quote nobody.
+  for (const nickname of findNicknames(text)) {
+    ignored.add(nickname.start);
+    ignored.add(nickname.end - 1);
+  }
   let paragraph = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];

@@ -11,7 +11,7 @@ import { HONORIFICS, key } from './words.js';
 const RUN = /\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|ibn|al|el)\s+)?\p{Lu}[\p{L}\p{M}'’\-.]*)*/gu;
 /** What follows a subject: an auxiliary, a common irregular past, or an -ed or -s form. */
 const VERB_LIKE =
-  /^(?:is|was|are|were|has|had|have|will|would|can|could|may|might|should|must|did|does|do|also|then|later|never|still|already|recently|once|took|made|went|came|gave|got|met|ran|saw|told|said|wrote|spoke|left|won|lost|began|sent|led|held|put|set|let|kept|thought|brought|felt|found|heard|knew|became|\p{Ll}+ed|\p{Ll}+[^s\s]s)\b/u;
+  /^(?:is|was|are|were|has|had|have|will|would|can|could|may|might|should|must|did|does|do|also|then|later|never|still|already|recently|once|took|made|went|came|gave|got|met|ran|saw|told|said|wrote|spoke|left|won|lost|began|sent|led|held|put|set|let|kept|thought|brought|felt|found|heard|knew|became|spent|stood|sat|built|bought|caught|taught|fought|sold|paid|laid|drove|rode|wore|grew|threw|flew|drew|swam|struck|hung|fell|broke|chose|woke|shook|forgot|understood|hit|cut|quit|read|lit|fed|meant|lent|dealt|slept|swept|wept|shot|sought|wound|ate|bit|hid|rose|froze|stole|sang|rang|drank|sank|swore|tore|overcame|forgave|\p{Ll}+ed|\p{Ll}+[^s\s]s)\b/u;
 
 /** A run split after a possessive or after a full stop that is not an abbreviation's. */
 const NAME_PARTS = /.+?(?:['’]s?(?=\s|$)|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Del|\p{Lu}))\.(?=\s)|$)/gu;
@@ -46,7 +46,10 @@ export function personMentions(text: string, index: NameIndex, skip: ReadonlyArr
         (tokens.length === 1 && (titled || index.isPerson(first)) && personLike(tokens));
       const possessive = /['’]s?$/.test(words);
       const lead = text.slice(Math.max(0, at - 24), at);
-      const subject = !possessive && !OBJECT_BEFORE.test(lead) && !EMBEDDED_BEFORE.test(lead) && isSubject(text, at + words.length);
+      // The agent of a passive is as much the centre of attention: "a speech by Winston Churchill, when he said".
+      // Not after a title of a work ("Super Bass by Nikki Minaj").
+      const agent = /(?:^|\s)\p{Ll}+\s+by\s+$/u.test(lead);
+      const subject = !possessive && (agent || (!OBJECT_BEFORE.test(lead) && !EMBEDDED_BEFORE.test(lead) && isSubject(text, at + words.length)));
       if (person) out.push({ name: tokens.join(' '), at, subject });
     }
   }
@@ -64,7 +67,8 @@ export function clauseSubject(phrase: string): { name: string; at: number } | nu
 }
 
 /** A preposition right before a name makes it an object ("the Commission on Presidential Debates announced"). */
-const OBJECT_BEFORE = /\b(?:for|of|at|with|from|to|by|in|on|about|against|than|like|under|into|over|after|before)\s+(?:the\s+)?$/i;
+const OBJECT_BEFORE =
+  /\b(?:for|of|at|with|from|to|in|on|about|against|than|like|under|into|over|after|before|off|near|across|through|toward|towards|behind|beyond|along|around|past|outside|inside|beside|within|without|via|onto|upon|among|between)\s+(?:the\s+)?$/i;
 
 /**
  * A name right after "said (that)" is the subject of what was said, not of
@@ -94,9 +98,19 @@ export function pronounSubjects(text: string, skip: ReadonlyArray<{ start: numbe
 
 /** Whether a verb follows a name, past an appositive if there is one ("Christie, who …, blasted"). */
 function isSubject(text: string, after: number): boolean {
-  let rest = text.slice(after, after + 240);
-  const appositive = /^,[^.!?"“”]{1,200}?,\s/.exec(rest);
-  if (appositive) rest = rest.slice(appositive[0].length);
+  const rest = text.slice(after, after + 240);
+  if (verbFollows(rest)) return true;
+  if (!rest.startsWith(',')) return false;
+  // Past an appositive, however many commas it holds: "Dr Ram Manohar, 38, of Barnston, Wirral, has denied".
+  for (const comma of rest.slice(1, 200).matchAll(/,\s/g)) {
+    const inside = rest.slice(1, comma.index + 1);
+    if (/[.!?"“”]/.test(inside)) return false;
+    if (verbFollows(rest.slice(comma.index + 1 + comma[0].length))) return true;
+  }
+  return false;
+}
+
+function verbFollows(rest: string): boolean {
   const words = rest.trimStart();
   if (!VERB_LIKE.test(words)) return false;
   // "Top Gear chiefs had …": a plural noun, not a verb, when a verb follows it.

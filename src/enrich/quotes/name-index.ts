@@ -5,8 +5,9 @@
  */
 
 import { genderOfGivenName } from './given-names.js';
-import { personLike, runs, trimRun } from './names.js';
-import { FEMININE, HONORIFICS, key, stripPossessive } from './words.js';
+import { afterArticle, personLike, runs, trimRun } from './names.js';
+import type { Nickname } from './nicknames.js';
+import { FEMININE, HONORIFICS, key, personNoun, stripPossessive } from './words.js';
 
 /** Where a run of capitalised words cannot continue: punctuation, a sentence end (not "Mr." or "M."). */
 const CHUNK_BREAK = /[,;:()"“”‘\u2014\u2013!?]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|\p{Lu}))\.\s|['’](?=\s)|\s-\s/u;
@@ -22,9 +23,21 @@ interface Person {
 export interface NameIndex {
   /**
    * The name to show: "Stofan" → "Ellen Stofan" when the article names
-   * exactly one Stofan, "Ms. Ada Obi" → "Ada Obi"; otherwise unchanged.
+   * one Stofan (among several, the first it introduced, of the gender asked
+   * for if given), "Ms. Ada Obi" → "Ada Obi", "Maggie" → "Marguerite Doyle"
+   * for a nickname; otherwise unchanged ("Mr. Burman" stays in house style).
    */
-  expand(name: string): string;
+  expand(name: string, gender?: 'm' | 'f' | null): string;
+  /** Like expand, and "Ms Ünal-Costa" → "Zoë Ünal-Costa" too: for a name the article did not put in a cue. */
+  full(name: string, gender?: 'm' | 'f' | null): string;
+  /**
+   * The person a definite description stands for, where the article names
+   * exactly one person with it: "the captain" → "Joel Monaghan" after
+   * "captain Joel Monaghan", "his granddaughter" → "Zoë Ünal-Costa" after
+   * "his granddaughter, Zoë Ünal-Costa". Null otherwise, and for indefinite
+   * descriptions ("a spokesman"), which introduce someone unnamed.
+   */
+  describe(description: string): string | null;
   /** Whether a name plausibly refers to a person (not an organisation, a place, a common noun). */
   isPerson(name: string): boolean;
   /** 'm' or 'f' where an honorific ("Mr.", "Ms.") gave it away, else null. */
@@ -33,12 +46,14 @@ export interface NameIndex {
   isProper(word: string): boolean;
 }
 
-/** Index every person named in `text` by surname. */
-export function buildNameIndex(text: string): NameIndex {
+/** Index every person named in `text` by surname; `nicknames` map to the name around them. */
+export function buildNameIndex(text: string, nicknames: readonly Nickname[] = []): NameIndex {
   const bySurname = new Map<string, Person[]>();
   const genders = new Map<string, 'm' | 'f'>();
   const add = (surname: string, person: Person): void => {
     const people = bySurname.get(surname) ?? [];
+    // "Professor Curnoe" after "Darren Curnoe" is the same person again, not a second Curnoe.
+    if (person.first === '' && people.length > 0) return;
     if (!people.some((p) => p.first === person.first)) people.push(person);
     bySurname.set(surname, people);
   };
@@ -46,7 +61,7 @@ export function buildNameIndex(text: string): NameIndex {
   for (const m of text.matchAll(/(?<=[\p{Ll},;]\s+)\p{Lu}[\p{L}\p{M}'’\-]*/gu)) proper.add(stripPossessive(m[0]));
   for (const chunk of text.split(CHUNK_BREAK)) {
     for (const run of runs(chunk)) {
-      const { tokens, titled } = trimRun(run.tokens);
+      const { tokens, titled } = trimRun(afterArticle(run.tokens, run.before === null ? null : key(run.before)));
       const first = tokens[0];
       const surname = tokens[tokens.length - 1];
       if (!first || !surname) continue;
@@ -62,28 +77,71 @@ export function buildNameIndex(text: string): NameIndex {
     }
   }
   const surnameOf = (name: string): string => name.split(' ').pop() ?? name;
-  /** The one person with this surname; among several, the one whose first name is a known given name. */
-  const only = (surname: string): Person | null => {
+  const givenGender = (p: Person): 'm' | 'f' | null => genderOfGivenName(p.first);
+  /**
+   * The one person with this surname: among several, the one with a real
+   * name (not a run of capitals across a caption), or the one of the gender
+   * asked for. Null when nothing tells them apart.
+   */
+  const only = (surname: string, gender: 'm' | 'f' | null = null): Person | null => {
     const people = bySurname.get(surname) ?? [];
-    if (people.length === 1) return people[0] ?? null;
+    if (people.length <= 1) return people[0] ?? null;
     // "Falklands War Clarkson" is a run of capitals across a caption, not a second Clarkson;
     // "Louis Jordan" beside "Frank Jordan" is a second Jordan.
-    const junk = (p: Person): boolean => genderOfGivenName(p.first) === null && p.full.split(' ').length > 2;
+    const junk = (p: Person): boolean => givenGender(p) === null && p.full.split(' ').length > 2;
     const real = people.filter((p) => !junk(p));
-    return real.length === 1 ? (real[0] ?? null) : null;
+    if (real.length === 1) return real[0] ?? null;
+    const fitting = gender === null ? [] : real.filter((p) => givenGender(p) === gender);
+    return fitting.length === 1 ? (fitting[0] ?? null) : null;
   };
-  const expandOne = (name: string): string => {
+  /** The one person introduced in full with this first name. */
+  const byFirst = (first: string): Person | null => {
+    const people = new Map<string, Person>();
+    for (const list of bySurname.values()) for (const p of list) if (p.first === first && p.full.includes(' ')) people.set(p.full, p);
+    return people.size === 1 ? ([...people.values()][0] ?? null) : null;
+  };
+  const aliases = new Map<string, string>();
+  for (const nickname of nicknames) {
+    const { tokens } = trimRun(nickname.around.split(/\s+/).filter((w) => w !== ''));
+    if (tokens.length >= 2 && personLike(tokens)) aliases.set(nickname.name, tokens.join(' '));
+  }
+  const expandOne = (name: string, gender: 'm' | 'f' | null = null): string => {
+    const alias = aliases.get(name);
+    if (alias) return alias;
     const tokens = name.split(' ');
-    if (tokens.length >= 3 && HONORIFICS.has(key(tokens[0] ?? ''))) return tokens.slice(1).join(' ');
-    if (tokens.length > 1) return name;
-    // Two people share the surname, or one is known only by title: keep what the cue said.
-    return only(name)?.full ?? name;
+    const first = key(tokens[0] ?? '');
+    // "Ms. Ada Obi" is Ada Obi; "Mr. Burman" stays as the article styles him.
+    if (HONORIFICS.has(first)) return tokens.length >= 3 ? tokens.slice(1).join(' ') : name;
+    if (tokens.length > 1) {
+      // "Ó Dálaigh" is the Siobhán Ó Dálaigh the article introduced; "Van De Ven" its Yves Van De Ven.
+      const longer = (bySurname.get(surnameOf(name)) ?? []).filter((p) => p.full.endsWith(` ${name}`));
+      return longer.length === 1 ? (longer[0]?.full ?? name) : name;
+    }
+    // Two people share the surname and nothing tells them apart, or one is known only by title: keep what the cue said.
+    if (bySurname.has(name)) return only(name, gender)?.full ?? name;
+    // "Daniel" for the Daniel Buccheri the article introduced, when nobody else is a Daniel.
+    return byFirst(name)?.full ?? name;
+  };
+  const describe = (description: string): string | null => describeIn(text, description, (tokens) => {
+    const trimmed = trimRun(tokens).tokens;
+    if (trimmed.length === 0 || !personLike(trimmed)) return null;
+    // "President Obama" counts as a person named with the title, though only by surname.
+    return expandOne(trimmed.join(' '));
+  });
+  const full = (name: string, gender: 'm' | 'f' | null = null): string => {
+    const tokens = name.split(' ');
+    const honorific = key(tokens[0] ?? '');
+    if (tokens.length !== 2 || !HONORIFICS.has(honorific)) return expandOne(name, gender);
+    const person = only(tokens[1] ?? '', FEMININE.has(honorific) ? 'f' : honorific === 'mr' ? 'm' : gender);
+    return person && person.first !== '' && person.full.includes(' ') ? person.full : name;
   };
   return {
     expand: expandOne,
+    full,
+    describe,
     isPerson(name) {
       const tokens = name.split(' ');
-      if (tokens.length === 1) return bySurname.has(name) || genders.has(name);
+      if (tokens.length === 1) return bySurname.has(name) || genders.has(name) || aliases.has(name) || byFirst(name) !== null;
       if (HONORIFICS.has(key(tokens[0] ?? ''))) return true;
       return personLike(tokens);
     },
@@ -91,10 +149,68 @@ export function buildNameIndex(text: string): NameIndex {
       const tokens = expandOne(name).split(' ');
       const first = key(tokens[0] ?? '');
       if (tokens.length > 1 && HONORIFICS.has(first)) return FEMININE.has(first) ? 'f' : 'm';
-      return genders.get(surnameOf(name)) ?? (tokens.length > 1 ? genderOfGivenName(first) : null);
+      return (tokens.length > 1 ? genderOfGivenName(first) : null) ?? genders.get(surnameOf(name)) ?? null;
     },
     isProper(word) {
       return proper.has(word);
     },
   };
+}
+
+/** Words that make a title another one: a vice president is not "the president". */
+const RANK_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'acting', 'former', 'associate', 'lieutenant', 'lt', 'ex', 'co', 'under', 'sub', 'interim', 'shadow']);
+
+const DEFINITE = /^(?:the|his|her|their|its|our|my|your|\p{Lu}[\p{L}.\-]*['’]s)\s+/iu;
+const PREPOSITION = /\s(?:of|for|at|in|on|from|with|to|who|whose|which|that)\s.*$/i;
+const NAME_RUN = "\\p{Lu}[\\p{L}\\p{M}'’\\-.]*(?:\\s+(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|ibn|al|el)\\s+)?\\p{Lu}[\\p{L}\\p{M}'’\\-.]*){0,3}";
+
+/**
+ * The one person `text` names with a description's words: right before the
+ * name ("station manager Pieter van Rensburg", "US President Barack Obama")
+ * or in apposition on either side ("his granddaughter, Zoë Ünal-Costa",
+ * "Doyle, the helm,").
+ */
+function describeIn(text: string, description: string, person: (tokens: string[]) => string | null): string | null {
+  const words = description.trim().replace(/\s+/g, ' ');
+  const determiner = DEFINITE.exec(words);
+  // "a spokesman", "one source": someone the article introduces without a name.
+  if (!determiner && /^(?:a|an|one|another|some|two|three|several|many)\s/i.test(words)) return null;
+  const core = words.slice(determiner?.[0].length ?? 0).replace(PREPOSITION, '').trim();
+  if (!/^\p{L}[\p{L}\-]+(?: \p{L}[\p{L}\-]+){0,3}$/u.test(core)) return null;
+  // "the book, Living History" is not a person to name.
+  if (!personNoun(core.split(' ').pop() ?? '')) return null;
+  for (const phrase of [core]) {
+    const escaped = phrase
+      .split(' ')
+      .map((w) => `[${w[0]?.toUpperCase() ?? ''}${w[0]?.toLowerCase() ?? ''}]${w.slice(1).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+      .join('\\s+');
+    const found = new Set<string>();
+    const before = new RegExp(`(?<![\\p{L}])${escaped},?\\s+(${NAME_RUN})`, 'gu');
+    for (const m of text.matchAll(before)) {
+      // "Vice President Joseph Biden" is not who "the president" is.
+      const modifier = /([\p{L}.\-]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase() ?? '';
+      if (RANK_MODIFIERS.has(modifier.replace(/\.$/, '')) && !new RegExp(`\\b${modifier.replace(/[.\-]/g, '\\$&')}`, 'i').test(words)) continue;
+      const name = person(nameTokens(m[1] ?? ''));
+      if (name) found.add(name);
+    }
+    const after = new RegExp(`(${NAME_RUN}),\\s+(?:(?:the|a|an|his|her|their|its)\\s+)?(?:[\\p{L}'’\\-]+\\s+){0,4}?${escaped}(?![\\p{L}])`, 'gu');
+    for (const m of text.matchAll(after)) {
+      const name = person(nameTokens(m[1] ?? ''));
+      if (name) found.add(name);
+    }
+    if (found.size === 1) return [...found][0] ?? null;
+    if (found.size > 1) return null;
+  }
+  return null;
+}
+
+/** The words of a name run, cut at a possessive or a sentence end. */
+function nameTokens(run: string): string[] {
+  const tokens: string[] = [];
+  for (const word of run.split(/\s+/)) {
+    if (word === '') continue;
+    tokens.push(word.replace(/['’]s?$/, '').replace(/(\p{L}{2,})\.$/u, '$1'));
+    if (/['’]s?$|\p{L}{2,}\.$/u.test(word)) break;
+  }
+  return tokens;
 }

@@ -6,13 +6,16 @@
 
 import { genderOfGivenName } from './given-names.js';
 import {
+  BARE_TITLES,
   HONORIFICS,
   NAME_TOKEN,
   NOT_IN_NAMES,
   NOT_NAME,
   ORGANISATION,
   PARTICLES,
+  PARTIES,
   PERSONAL_TITLES,
+  PLACES,
   ROLES,
   TITLES,
   isAcronym,
@@ -69,9 +72,20 @@ export function trimRun(raw: readonly string[]): Trimmed {
   const last = raw.length - 1;
   let t = raw.map((w, i) => (i === last ? stripPossessive(w).replace(/(\p{L}{2,})\.$/u, (m, word: string) => (/^(?:jr|sr)$/i.test(word) ? m : word)) : w));
   let titled = false;
-  // Everything up to the last title describes the person ("Retired U.S. Air Force Gen. Norman Ham").
-  for (let i = t.length - 2; i >= 0; i--) {
-    const k = key(t[i] ?? '');
+  // "…the rap artist Drake Here Promise holds…": a caption ran into the next sentence, whose
+  // opening word ("Here", "The", "But") no name holds; the name is what comes after it.
+  for (let i = t.length - 2; i >= 1; i--) {
+    if (NOT_NAME.has(key(t[i] ?? '')) && !PARTICLES.has(t[i] ?? '')) {
+      t = t.slice(i + 1);
+      break;
+    }
+  }
+  // Everything up to the last title describes the person ("Retired U.S. Air Force Gen. Norman Ham"),
+  // unless the run names an organisation ("International Atomic Energy Agency").
+  const organisation = ORGANISATION.has(key(stripPossessive(t[t.length - 1] ?? '')));
+  for (let i = t.length - 2; i >= 0 && !organisation; i--) {
+    // "Del. Stacey Plaskett": a delegate, though "Del" is also a particle ("Guillermo Del Toro").
+    const k = t[i] === 'Del.' ? 'delegate' : key(t[i] ?? '');
     if (HONORIFICS.has(k)) {
       t = t.slice(i);
       break;
@@ -93,7 +107,8 @@ export function trimRun(raw: readonly string[]): Trimmed {
   while (t.length > 2 && !HONORIFICS.has(key(t[0] ?? '')) && genderOfGivenName(key(t[1] ?? '')) !== null && genderOfGivenName(key(t[0] ?? '')) === null) {
     t = t.slice(1);
   }
-  if (t.length === 1 && (NOT_NAME.has(key(t[0] ?? '')) || HONORIFICS.has(key(t[0] ?? '')))) return { tokens: [], titled };
+  const only = key(t[0] ?? '');
+  if (t.length === 1 && (NOT_NAME.has(only) || HONORIFICS.has(only) || BARE_TITLES.has(only) || PARTIES.has(only))) return { tokens: [], titled };
   return { tokens: t, titled };
 }
 
@@ -110,18 +125,36 @@ export function headName(phrase: string): string | null {
   const all = runs(cleaned);
   const last = all[all.length - 1];
   if (!last || !last.end) return null;
-  const { tokens } = trimRun(last.tokens);
-  if (tokens.length === 0) return null;
   const before = last.before === null ? null : key(last.before);
+  const { tokens } = trimRun(afterArticle(last.tokens, before));
+  if (tokens.length === 0) return null;
+  // "the Committee", "the Pentagon": one capitalised word after "the" names a thing.
+  if (before === 'the' && last.tokens.length === 1) return null;
   const ofTitle = before === 'of' && TITLES.has(key(last.tokens[0] ?? ''));
   if (before !== null && PREPOSITIONS.has(before) && !ofTitle) return null;
+  // "chief executive of the Harbour Users Association": the object of a preposition too.
+  if (before === 'the' && new RegExp(`\\b(?:${[...PREPOSITIONS].join('|')})\\s+the\\s+\\S+(?:\\s+\\S+){${last.tokens.length - 1}}$`, 'i').test(cleaned)) return null;
   return tokens.join(' ');
+}
+
+/**
+ * A run right after "the" names a thing ("the Herald Sun"); where a caption or
+ * a missing comma runs a person's name on after it ("Speaking to the Herald
+ * Sun Daniel said"), the person starts at the first known given name.
+ */
+export function afterArticle(tokens: readonly string[], before: string | null): string[] {
+  if (before !== 'the' && before !== 'a' && before !== 'an') return [...tokens];
+  for (let k = 1; k < tokens.length; k++) {
+    if (genderOfGivenName(key(stripPossessive(tokens[k] ?? ''))) !== null) return tokens.slice(k);
+  }
+  return [...tokens];
 }
 
 /** Whether a run of names (titles already off) reads as a person, not an organisation, a place or a title of a work. */
 export function personLike(tokens: readonly string[]): boolean {
   if (tokens.some((t) => ORGANISATION.has(key(stripPossessive(t))) || NOT_IN_NAMES.has(key(t)))) return false;
-  if (ROLES.has(key(tokens[tokens.length - 1] ?? ''))) return false;
+  const last = key(stripPossessive(tokens[tokens.length - 1] ?? ''));
+  if (ROLES.has(last) || (tokens.length > 1 && PLACES.has(last))) return false;
   // "St. Clement's Wharf", "St. Louis": saints and streets, not speakers.
   if (isAcronym(tokens[0] ?? '') || key(tokens[0] ?? '') === 'st') return false;
   return tokens.every((t) => !/^\d/.test(t));

@@ -12,12 +12,17 @@ import type { QuotedSpan } from './marks.js';
 import { paragraphRanges } from './marks.js';
 import { personMentions, pronounSubjects, type Mention } from './mentions.js';
 import { buildNameIndex, type NameIndex } from './name-index.js';
+import { blankNicknames, findNicknames } from './nicknames.js';
 
 /** How a quotation's speaker was found. */
 export type CueKind = 'after' | 'before' | 'continued' | 'none';
 
-/** What the cue named: a person or organisation, "he"/"she" resolved to one, a description ("a friend"), or nothing. */
-export type SourceKind = 'name' | 'pronoun' | 'description' | 'none';
+/**
+ * What the cue named: a person or organisation, "he"/"she" resolved to one, a
+ * description the article ties to a name ("the helm" → the helm it names), a
+ * description ("a friend"), or nothing.
+ */
+export type SourceKind = 'name' | 'pronoun' | 'described' | 'description' | 'none';
 
 export interface Attribution {
   speaker: string | null;
@@ -41,8 +46,12 @@ const GENERIC = new Set(
 /** What resolving a cue needs to know about the whole article. */
 interface Context {
   index: NameIndex;
-  /** People named outside quotations, in document order; `subject` when the name is a verb's subject. */
-  antecedents: readonly Mention[];
+  /**
+   * People named outside quotations, and the speakers of the quotations
+   * attributed so far (at the quotation's end), in document order; `subject`
+   * when the name is a verb's subject or a quotation's speaker.
+   */
+  antecedents: Mention[];
   /** "he"/"she" as subjects outside quotations, in document order. */
   pronouns: ReadonlyArray<{ pronoun: 'he' | 'she'; at: number }>;
   /** Characters of narrative (quotations left out) between two offsets. */
@@ -53,8 +62,11 @@ interface Context {
 const PRONOUN_REACH = 500;
 
 /** One attribution per span, in the same order. */
-export function attributeSpans(text: string, spans: readonly QuotedSpan[]): Attribution[] {
-  const index = buildNameIndex(text);
+export function attributeSpans(original: string, spans: readonly QuotedSpan[]): Attribution[] {
+  // Names read with their nicknames blanked out, at the same offsets: Marguerite "Maggie" Doyle is Marguerite Doyle.
+  const nicknames = findNicknames(original);
+  const text = blankNicknames(original, nicknames);
+  const index = buildNameIndex(text, nicknames);
   const outside = (at: number): boolean => !spans.some((s) => at >= s.start && at < s.end);
   const quoted = quotedBefore(text.length, spans);
   const context: Context = {
@@ -88,22 +100,34 @@ export function attributeSpans(text: string, spans: readonly QuotedSpan[]): Attr
     // A cue that hands straight over to the quotation wins; one with words in between yields to a cue after it.
     const after = before?.direct ? null : afterCue(text, last, Math.min(lastPara.end, nextFirst?.open ?? text.length));
 
+    const said = group.map((s) => text.slice(s.start, s.end)).join(' ');
     let attribution: Attribution;
     if (after) {
-      attribution = fromCue(after, 'after', context);
+      attribution = fromCue(after, 'after', context, said);
     } else if (before) {
-      attribution = fromCue(before, 'before', context);
+      attribution = fromCue(before, 'before', context, said);
     } else if (previous && continues(text, previous, first.open, paragraph, para.start)) {
       attribution = { ...previous.attribution, cue: 'continued' };
     } else {
       attribution = NOBODY;
     }
     byGroup.set(first.group, attribution);
+    // Whoever just spoke is who a later "he said" most likely means: the centre of attention.
+    if (attribution.speaker !== null && attribution.source !== 'description' && attribution.source !== 'none') {
+      addMention(context.antecedents, { name: attribution.speaker, at: last.end, subject: true });
+    }
     // Where the quotation's sentence ends: after its cue if one follows ("…?" McLean recalled.).
     const end = !after && endsSentenceAt(text, last.end - 1) ? last.after : sentenceEnd(text, last.after, lastPara.end);
     previous = { attribution, sentenceEnd: end, paragraph: paragraphOf(paragraphs, last.open) };
   }
   return spans.map((s) => byGroup.get(s.group) ?? NOBODY);
+}
+
+/** Insert a mention in document order. */
+function addMention(mentions: Mention[], mention: Mention): void {
+  let i = mentions.length;
+  while (i > 0 && (mentions[i - 1]?.at ?? 0) > mention.at) i--;
+  mentions.splice(i, 0, mention);
 }
 
 /** quoted[i]: how many of the first i characters lie inside quotations. */
@@ -170,20 +194,44 @@ function continues(
   return previous.paragraph === paragraph - 1 && open === paragraphStart && /^\s*$/.test(text.slice(previous.sentenceEnd, open));
 }
 
-function fromCue(cue: Cue, kind: CueKind, context: Context): Attribution {
-  const speaker = speakerOf(cue.subject, cue.at, context);
-  if (speaker === null || cue.subject.kind === 'other') return { speaker: null, cue: kind, source: 'none' };
+/** `said`: the words of the quotation, for telling its speaker from the people it talks about. */
+function fromCue(cue: Cue, kind: CueKind, context: Context, said: string): Attribution {
+  if (cue.subject.kind === 'other') return { speaker: null, cue: kind, source: 'none' };
+  if (cue.subject.kind === 'description') {
+    // "said the helm" where the article names its helm: the name, not the title.
+    const found = context.index.describe(cue.subject.text);
+    // Only a full name is worth showing in place of the description ("the president", not "Obama").
+    const named = found !== null && found.includes(' ') ? found : null;
+    const speaker = cleanSpeaker(named ?? cue.subject.text);
+    if (speaker === null) return { speaker: null, cue: kind, source: 'none' };
+    return { speaker, cue: kind, source: named ? 'described' : 'description' };
+  }
+  const speaker = cleanSpeaker(speakerOf(cue.subject, cue.at, context, said));
+  if (speaker === null) return { speaker: null, cue: kind, source: 'none' };
   return { speaker, cue: kind, source: cue.subject.kind };
 }
 
-function speakerOf(subject: Subject, at: number, context: Context): string | null {
+/** A speaker as shown: one line, no quotation marks, no punctuation trailing after the name. */
+export function cleanSpeaker(speaker: string | null): string | null {
+  if (speaker === null) return null;
+  const clean = speaker
+    .replace(/["“”«»]|(?<![\p{L}])['‘’]|['‘’](?![\p{L}])/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s,;:.!?\u2014\u2013\-]+$/u, (tail) => (/^\.$/.test(tail) && /\b(?:Jr|Sr|\p{Lu})$/u.test(speaker.trim().slice(0, -1)) ? tail : ''))
+    .trim();
+  return clean === '' ? null : clean;
+}
+
+function speakerOf(subject: Subject, at: number, context: Context, said: string): string | null {
   const { index } = context;
   if (subject.kind === 'other') return null;
   if (subject.kind === 'description') return subject.text;
-  if (subject.kind === 'pronoun') return resolvePronoun(subject.pronoun, at, context);
+  if (subject.kind === 'pronoun') return resolvePronoun(subject.pronoun, at, context, said);
   const name = subject.name;
   if (!name.includes(' ')) {
-    if (GENERIC.has(name.toLowerCase())) return null;
+    // "Officials", "Mexicans", "African-Americans": a group, not a speaker.
+    if (GENERIC.has(name.toLowerCase()) || (name.length >= 7 && /(?:ians|icans|eans|ese)$/.test(name))) return null;
     // A lone word names a speaker if the article names that person in full, or it is a
     // proper noun (capitalised mid-sentence too: "Clinton", "PolitiFact"), not "Officials".
     if (!index.isPerson(name) && !index.isProper(name) && !/^\p{Lu}{2,}$/u.test(name)) return null;
@@ -196,26 +244,34 @@ function speakerOf(subject: Subject, at: number, context: Context): string | nul
  * centre of attention, in discourse terms), else the nearest person named,
  * skipping anyone whose honorific or given name says the other gender.
  */
-function resolvePronoun(pronoun: 'he' | 'she', at: number, context: Context): string | null {
+function resolvePronoun(pronoun: 'he' | 'she', at: number, context: Context, said: string): string | null {
   const { index, antecedents, narrative } = context;
   const wanted = pronoun === 'he' ? 'm' : 'f';
-  const chain = chainStart(pronoun, at, context);
+  let chain = chainStart(pronoun, at, context);
   // Subjects anywhere before the cue; other mentions only from before the chain began,
   // since a name the writer let pass while saying "he" is not who "he" is.
-  const tiers: ReadonlyArray<{ accept: (m: Mention) => boolean; before: number }> = [
-    { accept: (m) => m.subject, before: at },
-    { accept: () => true, before: chain },
+  const tiers: ReadonlyArray<{ accept: (m: Mention) => boolean; before: () => number }> = [
+    { accept: (m) => m.subject, before: () => at },
+    { accept: () => true, before: () => chain },
   ];
   for (const { accept, before } of tiers) {
+    const limit = before();
     for (let i = antecedents.length - 1; i >= 0; i--) {
       const candidate = antecedents[i];
-      if (!candidate || candidate.at >= before || !accept(candidate)) continue;
+      if (!candidate || candidate.at >= limit || !accept(candidate)) continue;
       // A pronoun points back a few sentences at most; further than that, nobody is safe to name.
       if (candidate.at < chain && narrative(candidate.at, chain) > PRONOUN_REACH) break;
       if (!index.isPerson(candidate.name)) continue;
       const gender = index.gender(candidate.name);
       if (gender !== null && gender !== wanted) continue;
-      return index.expand(candidate.name);
+      const name = index.full(candidate.name, wanted);
+      // "'Bale had a fantastic season,' he added": people speak of others, not of themselves, by surname.
+      // The "he" chain was about the person spoken of, so the speaker may be anyone named before the cue.
+      if (namedIn(said, name)) {
+        chain = at;
+        continue;
+      }
+      return name;
     }
   }
   return null;
@@ -234,4 +290,12 @@ function chainStart(pronoun: 'he' | 'she', at: number, { pronouns, narrative }: 
     if (link.pronoun === pronoun) start = link.at;
   }
   return start;
+}
+
+/** Whether the quotation names this person by surname (or by the whole name). */
+function namedIn(said: string, name: string): boolean {
+  const surname = name.split(' ').pop() ?? '';
+  if (surname.length < 2) return false;
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(said);
 }

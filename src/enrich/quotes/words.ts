@@ -41,6 +41,9 @@ export const TITLES = new Set(
     'pilot', 'mother', 'mum', 'dad', 'wife', 'husband', 'daughter', 'son', 'brother', 'friend', 'neighbour', 'neighbor',
     'witness', 'boxer', 'player', 'jockey', 'trainer', 'chef', 'musician', 'comedian', 'presenter', 'broadcaster',
     'journalist', 'photographer', 'campaigner', 'activist', 'resident', 'student', 'veteran', 'survivor', 'victim',
+    'harbourmaster', 'harbormaster', 'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'alderwoman',
+    'helm', 'helmsman', 'coxswain', 'warden', 'ranger', 'trooper', 'firefighter', 'paramedic', 'surgeon', 'vicar',
+    'bishop', 'archbishop', 'rabbi', 'imam', 'pastor', 'premier', 'treasurer', 'mp', 'mep', 'msp', 'delegate',
   ],
 );
 
@@ -89,6 +92,8 @@ export const PERSONAL_TITLES = new Set(
     'secretary', 'speaker', 'judge', 'justice', 'gen', 'general', 'lt', 'col', 'sgt', 'capt', 'captain', 'prof',
     'professor', 'rev', 'reverend', 'pope', 'prince', 'princess', 'queen', 'king', 'lord', 'lady', 'sir', 'dame',
     'coach', 'chancellor', 'minister', 'ambassador', 'commissioner', 'detective', 'officer', 'sheriff', 'chairman',
+    'harbourmaster', 'harbormaster', 'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'alderwoman',
+    'bishop', 'archbishop', 'rabbi', 'imam', 'pastor', 'vicar', 'premier',
   ],
 );
 
@@ -101,7 +106,66 @@ export const ROLES = new Set(
   ],
 );
 
+/**
+ * Titles that, standing alone ("the President said", "Captain said"), are a
+ * description of someone, never a name. Narrower than TITLES: "King", "Star"
+ * and "Dean" are surnames too.
+ */
+export const BARE_TITLES = new Set(
+  [
+    ...ROLES, 'professor', 'chancellor', 'sheriff', 'harbourmaster', 'harbormaster', 'councillor', 'councilor',
+    'councilman', 'councilwoman', 'alderman', 'helm', 'helmsman', 'coxswain', 'skipper', 'premier', 'detective',
+    'inspector', 'sergeant', 'superintendent', 'commander', 'spokesman', 'spokeswoman', 'treasurer', 'congressman',
+    'congresswoman', 'representative', 'prosecutor', 'lawmaker', 'chairwoman', 'chair', 'deputy',
+  ],
+);
+
+/** Parties and their members' adjectives: a lone "Republican" is a description, not a name. */
+export const PARTIES = new Set(
+  ['democratic', 'democrat', 'democrats', 'republican', 'republicans', 'gop', 'labour', 'tory', 'tories', 'conservative', 'conservatives', 'liberal', 'liberals', 'independent', 'green', 'greens', 'socialist', 'nationalist'],
+);
+
+/** Place words that end a run naming a place, not a person ("Pelican Bar", "Tern Cove"); none a common surname. */
+export const PLACES = new Set(
+  [
+    'bar', 'harbor', 'harbour', 'reef', 'creek', 'cove', 'quay', 'wharf', 'pier', 'marina', 'canal', 'ledge', 'shoal',
+    'strait', 'channel', 'estuary', 'inlet', 'lagoon', 'waterfront', 'crescent', 'terrace', 'boulevard', 'highway',
+    'plaza', 'gardens', 'heights', 'peninsula', 'lighthouse', 'palace', 'abbey', 'cathedral', 'theatre', 'theater',
+    'library', 'mall', 'hotel', 'restaurant', 'cafe', 'café', 'docks', 'county', 'province', 'district',
+  ],
+);
+
 /** Words that turn a capitalised run into a title ("Give Me Green Card", "Child Promise Me You Will …"). */
 export const NOT_IN_NAMES = new Set(
   ['me', 'you', 'i', 'my', 'your', 'we', 'us', 'our', 'he', 'she', 'his', 'her', 'they', 'it', 'will', 'give', 'get', 'is', 'are', 'be', 'the', 'of', 'and', 'a', 'an', 'to', 'in', 'for', 'on'],
 );
+
+/** Nouns for people that are not job titles: kin and the like ("his granddaughter"). */
+const KIN = new Set(
+  [
+    'granddaughter', 'grandson', 'grandmother', 'grandfather', 'grandma', 'grandad', 'granddad', 'sister', 'niece',
+    'nephew', 'aunt', 'uncle', 'cousin', 'partner', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'girlfriend', 'boyfriend',
+    'stepfather', 'stepmother', 'stepson', 'stepdaughter', 'widow', 'widower', 'mom', 'parent', 'child', 'man', 'woman',
+    'boy', 'girl', 'official', 'aide', 'head', 'organiser', 'organizer', 'helm', 'skipper', 'crewman', 'mate', 'pal',
+    'colleague', 'boss', 'chief', 'assistant', 'deputy', 'volunteer', 'owner', 'landlord', 'landlady', 'tenant',
+  ],
+);
+
+/** -er, -or, -ist, -ian words that name things, not people. */
+const NOT_PERSON = new Set(
+  [
+    'paper', 'newspaper', 'letter', 'number', 'order', 'center', 'centre', 'chapter', 'computer', 'error', 'water',
+    'matter', 'corner', 'border', 'poster', 'flyer', 'trailer', 'folder', 'register', 'sector', 'factor',
+    'monitor', 'motor', 'tractor', 'minister', 'quarter', 'theater', 'meter', 'filter', 'cluster', 'counter',
+    'monster', 'weather', 'winter', 'summer', 'november', 'october', 'september', 'december', 'power', 'tower',
+    'river', 'shelter', 'charter', 'banner', 'twitter', 'colour', 'color', 'major', 'mirror', 'thriller',
+  ],
+);
+
+/** Whether a noun names a person ("captain", "granddaughter", "Italian", "midfielder"), not a thing ("book", "report"). */
+export function personNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  if (TITLES.has(w) || BARE_TITLES.has(w) || KIN.has(w)) return true;
+  if (NOT_PERSON.has(w)) return false;
+  return /(?:[^e]er|or|ist|ian|man|woman|men|ess|ant|ent)$/.test(w) && !/(?:ment|ness|ance|ence)$/.test(w);
+}
