@@ -425,8 +425,10 @@ describe('speaker resolution', () => {
       '“We had more people through the door than on any day since we opened,” Ó Briain said.',
       'Young musician Elias Fairweather played at the opening.',
       "'I wrote the song on the bus on the way here,' Elias said.",
+      'Sir Torvald Ekberg chaired the meeting.',
+      '"I do not think the council will change its mind before the spring," Sir Torvald added.',
     ].join(' ');
-    expect(findQuotes(text).map((q) => q.speaker)).toEqual(['Ansel Korhonen', 'Siún Ó Briain', 'Elias Fairweather']);
+    expect(findQuotes(text).map((q) => q.speaker)).toEqual(['Ansel Korhonen', 'Siún Ó Briain', 'Elias Fairweather', 'Torvald Ekberg']);
   });
 
   it('keeps a surname when two people share it and keeps "Mr" as the cue styles it', () => {

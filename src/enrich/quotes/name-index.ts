@@ -118,7 +118,9 @@ export function buildNameIndex(text: string, nicknames: readonly Nickname[] = []
       return longer.length === 1 ? (longer[0]?.full ?? name) : name;
     }
     // Two people share the surname and nothing tells them apart, or one is known only by title: keep what the cue said.
-    if (bySurname.has(name)) return only(name, gender)?.full ?? name;
+    // "Sir Digby" after "Sir Digby Jones": a title before a first name, not a second person.
+    const titledOnly = (bySurname.get(name) ?? []).every((p) => p.first === '');
+    if (bySurname.has(name) && !(titledOnly && byFirst(name))) return only(name, gender)?.full ?? name;
     // "Daniel" for the Daniel Buccheri the article introduced, when nobody else is a Daniel.
     return byFirst(name)?.full ?? name;
   };
