@@ -76,6 +76,17 @@ describe('findQuotes', () => {
     expectVerbatim(text);
   });
 
+  it('follows a reopened quotation after a quotation nested in it', () => {
+    const text =
+      "Coach Ada Lund said: 'When it was over I just kept thinking, 'OK, something is off today.' 'I know something is not right. I want to find it.'";
+    const quotes = findQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual([
+      "When it was over I just kept thinking, 'OK, something is off today.'",
+      'I know something is not right. I want to find it.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ada Lund', 'Ada Lund']);
+  });
+
   it('follows a reopened quotation when the paragraph breaks were flattened', () => {
     const text =
       "Coach Lena Varga said: 'We trained hard all winter. 'Now the girls can show what they have learned this season.'";

@@ -229,7 +229,8 @@ function followsSentenceEnd(text: string, pos: number): boolean {
   let i = pos - 1;
   if (i < 0 || !SPACE.test(text[i] ?? '')) return false;
   while (i >= 0 && SPACE.test(text[i] ?? '')) i--;
-  while (i >= 0 && /[)\]]/.test(text[i] ?? '')) i--;
+  // "…something's off.' 'I know…": past the mark that closed a quotation nested in this one.
+  while (i >= 0 && /[)\]'’"”]/.test(text[i] ?? '')) i--;
   return /[.!?…]/.test(text[i] ?? '');
 }
 
