@@ -467,6 +467,9 @@ describe('speaker resolution', () => {
     expect(findQuotes(text)[0]?.source).toBe('none');
     const next = "'He was sent home the same day and is doing well,' His recovery surprised the doctors, who had reported no change.";
     expect(findQuotes(next)[0]?.source).toBe('none');
+    // Copy that leaves out the comma still hands over to a cue that follows at once.
+    const sloppy = 'Mayor Rosa Lind spoke on Monday. “We are going to finish this bridge before the winter” Rosa Lind said.';
+    expect(findQuotes(sloppy)[0]?.speaker).toBe('Rosa Lind');
   });
 
   it('counts the agent of a passive as the centre of attention, not the author of a work', () => {

@@ -49,6 +49,8 @@ const VERB = `(?:${[...VERBS, ...PARTICIPLES].map((v) => v.replace(' ', '\\s+'))
 // Global for matchAll only: exec() would leave a lastIndex that the next matchAll starts from.
 const VERB_RE = new RegExp(`\\b${VERB}\\b`, 'gi');
 const VERB_FIRST_RE = new RegExp(`^(?:${ADVERB}\\s+)?(${VERB})\\b\\s*(.*)$`, 'i');
+/** "he said", "Donald Trump said": a pronoun or a capitalised name, then the verb. */
+const SUBJECT_VERB_RE = new RegExp(`^(?:(?:[Hh]e|[Ss]he)\\s+|(?:\\p{Lu}[\\p{L}.'’\\-]*\\s+){1,4})${VERB}\\b`, 'u');
 const PARTICIPLE_RE = new RegExp(`^(?:${PARTICIPLES.join('|')})$`, 'i');
 const PRONOUN_END = /(?:^|[\s,])(he|she|they|it|i|we|you)\s*$/i;
 const ADVERBS_END = new RegExp(`(?:\\s+(?:${ADVERB}|(?!(?:family|ally|assembly|supply|monopoly|anomaly|rally|belly|bully|jelly|lily|holy|italy|sally|emily|kelly|molly|polly|billy|willy|reilly)\\b)\\p{Ll}{3,}ly))+\\s*$`, 'iu');
@@ -156,9 +158,9 @@ export function cueAfter(window: string, offset: number, ended: string): Cue | n
   // A quotation ending in a full stop ends its sentence unless lower case follows ("." he said).
   if (ended === '.' && !/^\p{Ll}/u.test(rest)) return null;
   // A phrase quoted mid-sentence ("of him 'missing' the top of the tower and asked") hands over to
-  // no cue unless a verb of saying follows at once ("…" said Smith, "…" he said).
+  // no cue unless a verb of saying follows at once ("…" said Smith, "…" he said, "…" Donald Trump said).
   const phrase = /[\p{L}\p{N}]/u.test(ended) && !/^\s*[,;:\u2014\u2013-]/.test(text);
-  if (phrase && !VERB_FIRST_RE.test(rest) && !new RegExp(`^(?:he|she)\\s+${VERB}\\b`, 'i').test(rest)) return null;
+  if (phrase && !VERB_FIRST_RE.test(rest) && !SUBJECT_VERB_RE.test(rest)) return null;
   // '…,' His arrest follows …: a capitalised opener after the comma starts the next sentence.
   const opener = /^(\p{Lu}\p{Ll}*)\s/u.exec(rest)?.[1]?.toLowerCase() ?? '';
   if (OPENERS.has(opener)) return null;
