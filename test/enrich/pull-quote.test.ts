@@ -349,6 +349,24 @@ describe('titles and descriptions', () => {
     expect(findQuotes(cafe)[0]?.speaker).toBe('Ilse Varga-Holm');
   });
 
+  it('finds the person behind an abbreviated title, an age or an office "of" a place', () => {
+    const governor = [
+      'Nordland Gov. Ragna Holt signed the bill on Friday.',
+      '“This law will keep the ferries running through every winter,” the Nordland governor said.',
+    ].join(' ');
+    expect(findQuotes(governor)[0]?.speaker).toBe('Ragna Holt');
+    const age = [
+      'Ambulance driver Petter Dahl, 34, was first on the scene.',
+      "'I have never seen the road that icy in ten years of driving it,' said the 34-year-old.",
+    ].join(' ');
+    expect(findQuotes(age)[0]?.speaker).toBe('Petter Dahl');
+    const bishop = [
+      'The Bishop of Tern Cove, the Rt Rev Dr Anselm Quayle, praised the volunteers.',
+      'Writing in the Harbour Times, the Bishop said: “Nobody asked these people to give up their weekends, and yet they did.”',
+    ].join(' ');
+    expect(findQuotes(bishop)[0]?.speaker).toBe('Anselm Quayle');
+  });
+
   it('never shows a bare title as the speaker', () => {
     const text = 'When Lund visited the capital, he said the President had called the deal “the best the two countries have signed in a generation”.';
     for (const q of findQuotes(text)) expect(q.speaker).not.toBe('President');

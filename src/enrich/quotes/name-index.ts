@@ -164,7 +164,7 @@ const RANK_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'acting', 'former
 
 const DEFINITE = /^(?:the|his|her|their|its|our|my|your|\p{Lu}[\p{L}.\-]*['’]s)\s+/iu;
 const PREPOSITION = /\s(?:of|for|at|in|on|from|with|to|who|whose|which|that)\s.*$/i;
-const NAME_RUN = "\\p{Lu}[\\p{L}\\p{M}'’\\-.]*(?:\\s+(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|ibn|al|el)\\s+)?\\p{Lu}[\\p{L}\\p{M}'’\\-.]*){0,3}";
+const NAME_RUN = "\\p{Lu}[\\p{L}\\p{M}'’\\-.]*(?:\\s+(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|ibn|al|el)\\s+)?\\p{Lu}[\\p{L}\\p{M}'’\\-.]*){0,5}";
 
 /**
  * The one person `text` names with a description's words: right before the
@@ -178,33 +178,64 @@ function describeIn(text: string, description: string, person: (tokens: string[]
   // "a spokesman", "one source": someone the article introduces without a name.
   if (!determiner && /^(?:a|an|one|another|some|two|three|several|many)\s/i.test(words)) return null;
   const core = words.slice(determiner?.[0].length ?? 0).replace(PREPOSITION, '').trim();
-  if (!/^\p{L}[\p{L}\-]+(?: \p{L}[\p{L}\-]+){0,3}$/u.test(core)) return null;
+  // "the 30-year-old": the one person the article gives that age ("Ada Obi, 30,").
+  const age = /^(\d{1,3})-year-old(?:\s|$)/.exec(core)?.[1];
+  if (age && determiner) {
+    return theOne(person, [
+      new RegExp(`(${NAME_RUN}),\\s+(?:aged\\s+)?${age}\\b`, 'gu'),
+      new RegExp(`${age}-year-old\\s+(?:[\\p{Ll}\\-]+\\s+){0,3}(${NAME_RUN})`, 'gu'),
+    ], text);
+  }
+  if (!/^\p{L}[\p{L}\-]+(?: \p{L}[\p{L}.\-]+){0,3}$/u.test(core)) return null;
   // "the book, Living History" is not a person to name.
   if (!personNoun(core.split(' ').pop() ?? '')) return null;
-  for (const phrase of [core]) {
-    const escaped = phrase
-      .split(' ')
-      .map((w) => `[${w[0]?.toUpperCase() ?? ''}${w[0]?.toLowerCase() ?? ''}]${w.slice(1).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
-      .join('\\s+');
-    const found = new Set<string>();
-    const before = new RegExp(`(?<![\\p{L}])${escaped},?\\s+(${NAME_RUN})`, 'gu');
-    for (const m of text.matchAll(before)) {
-      // "Vice President Joseph Biden" is not who "the president" is.
-      const modifier = /([\p{L}.\-]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase() ?? '';
-      if (RANK_MODIFIERS.has(modifier.replace(/\.$/, '')) && !new RegExp(`\\b${modifier.replace(/[.\-]/g, '\\$&')}`, 'i').test(words)) continue;
-      const name = person(nameTokens(m[1] ?? ''));
-      if (name) found.add(name);
-    }
-    const after = new RegExp(`(${NAME_RUN}),\\s+(?:(?:the|a|an|his|her|their|its)\\s+)?(?:[\\p{L}'’\\-]+\\s+){0,4}?${escaped}(?![\\p{L}])`, 'gu');
-    for (const m of text.matchAll(after)) {
-      const name = person(nameTokens(m[1] ?? ''));
-      if (name) found.add(name);
-    }
-    if (found.size === 1) return [...found][0] ?? null;
-    if (found.size > 1) return null;
+  const escaped = core
+    .split(' ')
+    .map((w) => {
+      const word = `[${w[0]?.toUpperCase() ?? ''}${w[0]?.toLowerCase() ?? ''}]${w.slice(1).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+      // "the Indiana governor" is "Indiana Gov. Mike Pence".
+      const short = ABBREVIATED[w.toLowerCase()];
+      return short ? `(?:${word}|${short[0]?.toUpperCase() ?? ''}${short.slice(1)}\\.?)` : word;
+    })
+    .join('\\s+');
+  const found = new Set<string>();
+  // "helm Ottilie Brannagh", "Bishop of Durham, the Rt Rev Dr Tom Wright".
+  const before = new RegExp(`(?<![\\p{L}])${escaped}(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\-]*(?:\\s+\\p{Lu}[\\p{L}\\-]*){0,2})?,?\\s+(?:the\\s+)?(${NAME_RUN})`, 'gu');
+  for (const m of text.matchAll(before)) {
+    // "Vice President Joseph Biden" is not who "the president" is.
+    const modifier = /([\p{L}.\-]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase() ?? '';
+    if (RANK_MODIFIERS.has(modifier.replace(/\.$/, '')) && !new RegExp(`\\b${modifier.replace(/[.\-]/g, '\\$&')}`, 'i').test(words)) continue;
+    const name = person(nameTokens(m[1] ?? ''));
+    if (name) found.add(name);
   }
-  return null;
+  const after = new RegExp(`(${NAME_RUN}),\\s+(?:(?:the|a|an|his|her|their|its)\\s+)?(?:[\\p{L}'’\\-]+\\s+){0,4}?${escaped}(?![\\p{L}])`, 'gu');
+  for (const m of text.matchAll(after)) {
+    // "in the Northern Echo, the Bishop said": a comma after a phrase, not an apposition.
+    if (/\b(?:the|a|an|in|on|at|of|for|from|to|by|with|into)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const name = person(nameTokens(m[1] ?? ''));
+    if (name) found.add(name);
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
+
+/** The one person the patterns find (group 1 of each), or null for none or several. */
+function theOne(person: (tokens: string[]) => string | null, patterns: readonly RegExp[], text: string): string | null {
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const name = person(nameTokens(m[1] ?? ''));
+      if (name) found.add(name);
+    }
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
+}
+
+/** Titles as news copy abbreviates them before a name. */
+const ABBREVIATED: Readonly<Record<string, string>> = {
+  senator: 'sen', governor: 'gov', representative: 'rep', general: 'gen', professor: 'prof', captain: 'capt',
+  sergeant: 'sgt', lieutenant: 'lt', colonel: 'col', doctor: 'dr', reverend: 'rev', superintendent: 'supt',
+  inspector: 'insp', detective: 'det', commander: 'cmdr', admiral: 'adm', delegate: 'del',
+};
 
 /** The words of a name run, cut at a possessive or a sentence end. */
 function nameTokens(run: string): string[] {

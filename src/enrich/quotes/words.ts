@@ -18,6 +18,8 @@ export const NOT_NAME = new Set(
     'several', 'many', 'some', 'other', 'another', 'one', 'two', 'three', 'dear', 'why', 'how', 'what', 'where',
     'who', 'yes', 'no', 'well', 'oh', 'even', 'just', 'only', 'there', 'here', 'although', 'though', 'because',
     'since', 'until', 'like', 'unlike', 'despite', 'during', 'among', 'between', 'under', 'over', 'into', 'about',
+    'writing', 'talking', 'commenting', 'responding', 'addressing', 'explaining', 'reflecting', 'posting',
+    'announcing', 'adding', 'saying', 'asking', 'replying', 'describing', 'recalling', 'referring',
   ],
 );
 
