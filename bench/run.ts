@@ -6,6 +6,9 @@
  *                 vs mjml2html() on the same digest.mjml, same options
  *   cold build    `gazette build` as a new process, median of 5
  *                 vs the `mjml` CLI compiling the same digest.mjml, median of 5
+ *
+ * The two sides of each pair take turns run by run, so neither is favoured
+ * by warm-up order or by what else the machine is doing.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mjml2html from 'mjml';
 import { buildDigest, loadArticles, readConfigFile, renderDigest } from '../src/index.js';
-import { median, ms, time } from './stats.js';
+import { compare, median, ms } from './stats.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/src/cli/main.js');
@@ -26,21 +29,18 @@ const digest = buildDigest(articles, config, { date });
 const rendered = await renderDigest(digest, config);
 const mjmlOptions = { validationLevel: 'strict', minify: true, beautify: false, keepComments: false, fonts: {} } as const;
 
-const enrich = median(await time(20, () => buildDigest(articles, config, { date }), 3));
-const warmGazette = median(await time(20, () => renderDigest(digest, config), 5));
-const warmMjml = median(await time(20, () => mjml2html(rendered.mjml, mjmlOptions), 5));
+const [enrichTimes = []] = await compare(20, [() => buildDigest(articles, config, { date })], 5);
+const [gazetteWarm = [], mjmlWarm = []] = await compare(20, [() => renderDigest(digest, config), () => mjml2html(rendered.mjml, mjmlOptions)], 10);
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'gazette-bench-'));
 const mjmlFile = path.join(scratch, 'digest.mjml');
 writeFileSync(mjmlFile, rendered.mjml);
-const coldGazette = median(
-  await time(5, () => execFileSync(process.execPath, [cli, 'build', '--date', date, '--out', path.join(scratch, 'out')], { cwd: root, stdio: 'ignore' })),
-);
-const coldMjml = median(
-  await time(5, () =>
+const [gazetteCold = [], mjmlCold = []] = await compare(5, [
+  () => execFileSync(process.execPath, [cli, 'build', '--date', date, '--out', path.join(scratch, 'out')], { cwd: root, stdio: 'ignore' }),
+  () =>
     execFileSync(process.execPath, [mjmlCli, mjmlFile, '-o', path.join(scratch, 'mjml.html'), '--config.minify', 'true', '--config.validationLevel', 'strict', '--config.keepComments', 'false'], { stdio: 'ignore' }),
-  ),
-);
+]);
+const [enrich, warmGazette, warmMjml, coldGazette, coldMjml] = [enrichTimes, gazetteWarm, mjmlWarm, gazetteCold, mjmlCold].map(median) as [number, number, number, number, number];
 rmSync(scratch, { recursive: true, force: true });
 
 const rows: [string, string, string, string][] = [

@@ -5,16 +5,24 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** Run `fn` `runs` times after `warmup` untimed runs; milliseconds per run. */
-export async function time(runs: number, fn: () => unknown, warmup = 0): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
+async function once(fn: () => unknown): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/**
+ * Time several contenders fairly: each is warmed up, then they take turns,
+ * one run each per round, so that neither gets the JIT's or the machine's
+ * better moments. Milliseconds per run, per contender.
+ */
+export async function compare(runs: number, contenders: readonly (() => unknown)[], warmup = 0): Promise<number[][]> {
+  for (let i = 0; i < warmup; i++) for (const fn of contenders) await fn();
+  const times = contenders.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    out.push(performance.now() - start);
+    for (const [k, fn] of contenders.entries()) times[k]?.push(await once(fn));
   }
-  return out;
+  return times;
 }
 
 export function ms(value: number): string {
