@@ -36,6 +36,10 @@ const KINDS = {
   ARTICLE_DUPLICATE_SLUG: 'content',
   TEMPLATE_ERROR: 'content',
   MJML_INVALID: 'content',
+  IMPORT_SOURCE: 'content',
+  IMPORT_FETCH: 'content',
+  IMPORT_MISSING_FIELD: 'content',
+  IMPORT_EMPTY: 'content',
 
   WRITE_FAILED: 'delivery',
 } as const satisfies Record<string, ErrorKind>;

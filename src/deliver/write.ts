@@ -21,8 +21,8 @@ export async function writeFilesAtomically(dir: string, files: Readonly<Record<s
     return staged.map((s) => s.final);
   } catch (cause) {
     await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
-    throw new GazetteError('WRITE_FAILED', `cannot write the digest to ${dir} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, {
-      fix: 'check that the folder is writable and the disk has space, or pass another --out DIR',
+    throw new GazetteError('WRITE_FAILED', `cannot write ${Object.keys(files).join(', ')} to ${dir} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, {
+      fix: 'check that the folder is writable and the disk has space, or write to another folder',
       cause,
     });
   }

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GazetteError } from '../../src/index.js';
+import { fetchPage } from '../../src/import/fetch.js';
+import { startServer, type TestServer } from '../helpers/http.js';
+
+const page = '<!doctype html><html><head><title>Quay</title></head><body><p>Story.</p></body></html>';
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path === '/story') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    } else if (path === '/moved') {
+      res.writeHead(301, { location: '/story' }).end();
+    } else if (path.startsWith('/loop')) {
+      res.writeHead(302, { location: `/loop${path.length}` }).end();
+    } else if (path === '/to-ftp') {
+      res.writeHead(302, { location: 'ftp://127.0.0.1/file' }).end();
+    } else if (path === '/gone') {
+      res.writeHead(404, 'Not Found', { 'content-type': 'text/html' }).end('<p>nope</p>');
+    } else if (path === '/broken') {
+      res.writeHead(503, 'Service Unavailable').end();
+    } else if (path === '/slow') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<html><body><p>Start of a story');
+      // never ends: the client's time limit must cover the body too
+    } else if (path === '/huge') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const chunk = `<p>${'x'.repeat(64 * 1024)}</p>`;
+      for (let i = 0; i < 100; i++) res.write(chunk);
+      res.end();
+    } else if (path === '/huge-declared') {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) });
+      res.write('<p>');
+    } else if (path === '/pdf') {
+      res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7');
+    } else if (path === '/latin1') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' }).end(Buffer.from([...Buffer.from('<p>Caf'), 0xe9, ...Buffer.from('</p>')]));
+    } else {
+      res.writeHead(500).end();
+    }
+  });
+});
+afterAll(async () => server.close());
+
+async function failure(promise: Promise<unknown>): Promise<GazetteError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GazetteError);
+  const gazetteError = error as GazetteError;
+  expect(gazetteError.code).toBe('IMPORT_FETCH');
+  expect(gazetteError.exitCode).toBe(2);
+  return gazetteError;
+}
+
+describe('fetchPage', () => {
+  it('fetches an HTML page and names itself in the user agent', async () => {
+    const result = await fetchPage(server.url('/story'));
+    expect(result).toEqual({ url: server.url('/story'), html: page });
+    expect(server.requests.at(-1)?.headers['user-agent']).toMatch(/^gazette\//);
+  });
+
+  it('follows a redirect and reports where it ended', async () => {
+    expect((await fetchPage(server.url('/moved'))).url).toBe(server.url('/story'));
+  });
+
+  it('stops a redirect loop', async () => {
+    const error = await failure(fetchPage(server.url('/loop'), { maxRedirects: 3 }));
+    expect(error.message).toContain('more than 3 redirects');
+    expect(error.file).toBe(server.url('/loop'));
+  });
+
+  it('refuses a redirect to another scheme', async () => {
+    expect((await failure(fetchPage(server.url('/to-ftp')))).message).toContain('only http and https');
+  });
+
+  it('reports 404 and 5xx with the status', async () => {
+    expect((await failure(fetchPage(server.url('/gone')))).message).toContain('404 Not Found');
+    expect((await failure(fetchPage(server.url('/broken')))).message).toMatch(/503.*try again later/);
+  });
+
+  it('gives up on a page that never finishes', async () => {
+    const error = await failure(fetchPage(server.url('/slow'), { timeoutMs: 300 }));
+    expect(error.message).toContain('no complete answer within 0.3 s');
+  });
+
+  it('stops reading a page over the size limit', async () => {
+    expect((await failure(fetchPage(server.url('/huge'), { maxBytes: 1024 * 1024 }))).message).toContain('larger than 1 MB');
+    expect((await failure(fetchPage(server.url('/huge-declared')))).message).toContain('larger than 5 MB');
+  });
+
+  it('refuses what is not HTML', async () => {
+    expect((await failure(fetchPage(server.url('/pdf')))).message).toContain('not an HTML page (content type application/pdf)');
+  });
+
+  it('refuses addresses that are not http(s)', async () => {
+    await failure(fetchPage('file:///etc/passwd'));
+    await failure(fetchPage('not a url'));
+  });
+
+  it('decodes the charset the page declares', async () => {
+    expect((await fetchPage(server.url('/latin1'))).html).toBe('<p>Café</p>');
+  });
+
+  it('reports a refused connection', async () => {
+    const closed = await startServer(() => undefined);
+    const address = closed.url('/');
+    await closed.close();
+    expect((await failure(fetchPage(address))).message).toContain('cannot fetch it');
+  });
+});
