@@ -48,7 +48,7 @@ export function readMetadata(doc: DomDocument, options: { url?: string } = {}): 
   let title: string | null = null;
   let titleSite: string | null = null;
   if (ld?.headline) ({ title, siteName: titleSite } = cleanTitle(ld.headline, { siteName, headings, guess: false }));
-  const pageTitle = first(meta.get('og:title'), meta.get('twitter:title'), meta.get('dc.title'), doc.querySelector('title') ? textOf(doc.querySelector('title')) : null);
+  const pageTitle = first(meta.get('og:title'), meta.get('twitter:title'), meta.get('dc.title'), textOf(all(doc, 'title').find((t) => !t.closest('svg'))));
   if (!title && pageTitle) ({ title, siteName: titleSite } = cleanTitle(pageTitle, { siteName, headings, guess: true }));
   title ??= headings.find(Boolean) ?? null;
 

@@ -86,7 +86,6 @@ function isLeftover(block: Block, context: StoryContext): boolean {
   if (same(text, context.title)) return true;
   if (isCaption(text, context)) return true;
   if (words <= 12 && isBylineLine(text, context.author)) return true;
-  if (words <= 12 && /^(?:published|updated|posted|last updated|first published|modified)\b/i.test(text) && /\d/.test(text)) return true;
   // A teaser for another story: a short line that is nothing but a link.
   if (isAllLink(block) && words <= 25 && !endsSentence(text)) return true;
   // A credit alone on a line, left over from a photo.

@@ -329,7 +329,7 @@ describe('importHtml, rule by rule', () => {
   it('removes furniture left inside the story without class names, by its text, and keeps sentences that mention the same words', () => {
     const a = importHtml(
       html(
-        `<div><h1>Harbour lights to stay on all night</h1>${para(1)}<p>Advertisement</p><p>Story continues below advertisement</p>${para(2)}<p>Share this article</p><p><b>Related:</b> <a href="https://tide.example.org/x">Harbour wall breached again</a></p>${para(3)}<p>Sign up for our daily newsletter and get the top stories in your inbox.</p><p>The board said it would announce the change in an advertisement, in its newsletter and in the comments section of its website.</p><p>Comments</p><p>© 2026 The Tide Times. All rights reserved.</p></div>`,
+        `<div><h1>Harbour lights to stay on all night</h1>${para(1)}<p>Advertisement</p><p>Story continues below advertisement</p>${para(2)}<p>Share this article</p><p><b>Related:</b> <a href="https://tide.example.org/x">Harbour wall breached again</a></p>${para(3)}<p>Sign up for our daily newsletter and get the top stories in your inbox.</p><p>The board said it would announce the change in an advertisement, in its newsletter and in the comments section of its website.</p><p>Published in 1911, the first harbour guide listed nine lights.</p><p>By Tuesday, the board had agreed.</p><p>Updated 14 March 2026, 4.05pm</p><p>Comments</p><p>© 2026 The Tide Times. All rights reserved.</p></div>`,
       ),
     );
     expect(a.body.split('\n\n')).toEqual([
@@ -337,6 +337,8 @@ describe('importHtml, rule by rule', () => {
       expect.stringContaining('Story paragraph 2'),
       expect.stringContaining('Story paragraph 3'),
       'The board said it would announce the change in an advertisement, in its newsletter and in the comments section of its website.',
+      'Published in 1911, the first harbour guide listed nine lights.',
+      'By Tuesday, the board had agreed.',
     ]);
   });
 

@@ -109,6 +109,11 @@ describe('readMetadata without JSON-LD', () => {
     expect(meta('<meta property="og:image" content="https://echo.example.org/sites/default/files/2026/iconic-bridge.jpg">').image).toBe('https://echo.example.org/sites/default/files/2026/iconic-bridge.jpg');
   });
 
+  it('reads the page <title>, not the title of an icon', () => {
+    expect(meta('', '<svg><title>Share on Facebook</title></svg><article><p>Story.</p></article>').title).toBeNull();
+    expect(meta('<title>Tide mill to turn again | The Harbour Herald</title>', '<svg><title>Share</title></svg>').title).toBe('Tide mill to turn again');
+  });
+
   it('prefers a story address to a site root that a template put in og:url', () => {
     expect(meta('<meta property="og:url" content="https://echo.example.org/"><link rel="canonical" href="https://echo.example.org/news/a">').url).toBe('https://echo.example.org/news/a');
   });
