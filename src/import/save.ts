@@ -58,19 +58,20 @@ function complete(article: ImportedArticle, source: string, options: SaveOptions
   if (!article.title.trim()) {
     throw new GazetteError('IMPORT_EMPTY', 'no headline found', { file: source, fix: 'check that the source is a news article (a paste starts with its headline)' });
   }
-  if (!url) throw missing(source, 'url', '--url https://…');
-  if (!isHttpUrl(url)) {
+  const absent = [url ? null : 'url', date ? null : 'date'].filter((f): f is string => f !== null);
+  if (absent.length > 0) {
+    throw new GazetteError('IMPORT_MISSING_FIELD', `the source has no ${absent.join(' and no ')}`, {
+      file: source,
+      fix: `pass ${absent.length > 1 ? 'them' : 'it'} with ${absent.map((f) => (f === 'url' ? '--url https://…' : '--date YYYY-MM-DD')).join(' and ')}`,
+    });
+  }
+  if (!url || !isHttpUrl(url)) {
     throw new GazetteError('IMPORT_MISSING_FIELD', `the url "${url}" is not an http(s) address`, { file: source, fix: 'pass the story\'s address with --url https://…' });
   }
-  if (!date) throw missing(source, 'date', '--date YYYY-MM-DD');
-  if (!parseDate(date)) {
+  if (!date || !parseDate(date)) {
     throw new GazetteError('IMPORT_MISSING_FIELD', `the date "${date}" is not a date`, { file: source, fix: 'pass the publication date with --date YYYY-MM-DD' });
   }
   return { ...article, url, date };
-}
-
-function missing(source: string, field: string, option: string): GazetteError {
-  return new GazetteError('IMPORT_MISSING_FIELD', `the source has no ${field}`, { file: source, fix: `pass it with ${option}` });
 }
 
 /** `2026-11-30-ferry-fares-frozen.md`, the slug cut at a word to stay readable. */

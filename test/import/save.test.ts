@@ -83,14 +83,15 @@ describe('saveImported', () => {
   });
 
   it.each([
-    ['url', { url: null }, '--url https://'],
-    ['date', { date: null }, '--date YYYY-MM-DD'],
-  ])('exits 2 naming the missing %s and the option that supplies it, writing nothing', async (field, change, option) => {
+    ['url', { url: null }, 'no url: pass it with --url https://'],
+    ['date', { date: null }, 'no date: pass it with --date YYYY-MM-DD'],
+    ['url and date', { url: null, date: null }, 'no url and no date: pass them with --url https://… and --date YYYY-MM-DD'],
+  ])('exits 2 naming the missing %s and the option that supplies it, writing nothing', async (_field, change, message) => {
     const dir = await tempDir();
     const error = await saveImported({ ...imported, ...change }, 'paste.txt', { dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GazetteError);
     expect(error).toMatchObject({ code: 'IMPORT_MISSING_FIELD', exitCode: 2, file: 'paste.txt' });
-    expect((error as GazetteError).message).toContain(`the source has no ${field}: pass it with ${option}`);
+    expect((error as GazetteError).message).toContain(`the source has ${message}`);
     expect(await readdir(dir)).toEqual([]);
   });
 

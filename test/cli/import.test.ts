@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArticle, type Digest } from '../../src/index.js';
+import { startServer, type TestServer } from '../helpers/http.js';
+
+const root = path.join(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/src/cli/main.js');
+const fixtures = path.join(root, 'test/fixtures/import');
+const run = promisify(execFile);
+
+async function gazette(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let server: TestServer;
+let project: string;
+const page = path.join(fixtures, 'harbour-herald-full.html');
+
+beforeAll(async () => {
+  const html = await readFile(page);
+  server = await startServer((req, res) => {
+    if (req.url === '/news/tide-mill') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    else if (req.url === '/short') res.writeHead(301, { location: '/news/tide-mill' }).end();
+    else res.writeHead(404, 'Not Found').end();
+  });
+  project = await mkdtemp(path.join(tmpdir(), 'gazette-import-cli-'));
+  await writeFile(
+    path.join(project, 'gazette.config.json'),
+    JSON.stringify({ name: 'T', from: { address: 'a@example.org' }, postalAddress: '1 Quay Street, Port Ellis', siteUrl: 'https://x.example.org' }),
+  );
+});
+afterAll(async () => {
+  await server.close();
+  await rm(project, { recursive: true, force: true });
+});
+
+describe('gazette import', () => {
+  it('imports a page over HTTP, a saved page and a paste, and the three build with no edits', async () => {
+    const to = path.join(project, 'three');
+    const web = await gazette(project, 'import', server.url('/short'), '--to', to);
+    expect(web.code).toBe(0);
+    const saved = await gazette(project, 'import', path.join(fixtures, 'kelpie-coast-wordpress.html'), '--to', to);
+    expect(saved.code).toBe(0);
+    const paste = await gazette(project, 'import', path.join(fixtures, 'ferry-deal.txt'), '--to', to, '--url', 'https://news.example.org/ferry-deal', '--date', '2026-11-29');
+    expect(paste.code).toBe(0);
+    for (const result of [web, saved, paste]) expect(result.stdout.trim()).toMatch(/^three\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/);
+
+    const webFile = path.join(project, web.stdout.trim());
+    const { article } = parseArticle(await readFile(webFile), webFile);
+    expect(article).toMatchObject({
+      title: 'Lantern Bay votes to bring the old tide mill back to life',
+      url: 'https://www.harbourherald.example.org/news/2026/03/14/lantern-bay-tide-mill-reopens',
+      date: '2026-03-14',
+      author: 'Marta Quist',
+      caption: 'Volunteers clear silt from the mill race at Lantern Bay on Thursday.',
+      credit: 'Photo: Ines Varga/Coastline Press',
+    });
+
+    const out = path.join(project, 'three-out');
+    const build = await gazette(project, 'build', '--articles', to, '--out', out, '--date', '2026-11-30');
+    expect(build.code, build.stderr).toBe(0);
+    const digest = JSON.parse(await readFile(path.join(out, 'digest.json'), 'utf8')) as Digest;
+    expect(digest.articles).toHaveLength(3);
+    const mill = digest.articles.find((a) => a.title.startsWith('Lantern Bay'));
+    expect(mill?.photo).toMatchObject({ caption: 'Volunteers clear silt from the mill race at Lantern Bay on Thursday.', credit: 'Photo: Ines Varga/Coastline Press' });
+    expect(mill?.pullQuote?.speaker).toMatch(/Orla Brennan|Desmond Achterberg/);
+    const ferry = digest.articles.find((a) => a.url === 'https://news.example.org/ferry-deal');
+    expect(ferry?.photo).toBeNull();
+    expect(ferry?.pullQuote?.speaker).toBeTruthy();
+    for (const a of digest.articles) expect(a.summary.length).toBeGreaterThan(0);
+  });
+
+  it('exits 2 naming the missing field and the option, and writes nothing', async () => {
+    const to = path.join(project, 'missing');
+    const result = await gazette(project, 'import', path.join(fixtures, 'ferry-deal.txt'), '--to', to);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ferry-deal.txt: the source has no url and no date: pass them with --url https://… and --date YYYY-MM-DD');
+    await expect(readdir(to)).rejects.toThrow();
+    const noDate = await gazette(project, 'import', path.join(fixtures, 'port-ellis-gazette-no-date.html'), '--to', to);
+    expect(noDate.code).toBe(2);
+    expect(noDate.stderr).toContain('the source has no date: pass it with --date YYYY-MM-DD');
+  });
+
+  it('imports the good sources when one fails, and exits 2', async () => {
+    const to = path.join(project, 'mixed');
+    const result = await gazette(project, 'import', server.url('/missing'), path.join(fixtures, 'harbour-herald-full.html'), '--to', to);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('404 Not Found');
+    expect(await readdir(to)).toHaveLength(1);
+  });
+
+  it('does not import the same story twice, unless --force', async () => {
+    const to = path.join(project, 'twice');
+    const first = await gazette(project, 'import', page, '--to', to);
+    const again = await gazette(project, 'import', server.url('/news/tide-mill'), '--to', to);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('already imported');
+    expect(await readdir(to)).toHaveLength(1);
+    const forced = await gazette(project, 'import', page, '--to', to, '--force');
+    expect(forced.stdout.trim()).toBe(`${first.stdout.trim()} (overwritten)`);
+  });
+
+  it('refuses --url with several sources, and a bad --date', async () => {
+    expect((await gazette(project, 'import', page, page, '--url', 'https://x.example.org/a')).code).toBe(1);
+    expect((await gazette(project, 'import', page, '--date', 'yesterday')).code).toBe(1);
+  });
+});
