@@ -4,20 +4,12 @@ import { all, normaliseSpaces, textOf, type DomDocument, type DomElement } from 
 import { AWAY_FROM_STORY, insideFurniture } from './furniture.js';
 import { readJsonLd } from './json-ld.js';
 import { cleanTitle } from './title.js';
+import type { ImportedArticle } from './types.js';
 import { absoluteUrl, baseUrl } from './urls.js';
 
 /** What a page says about its article, each field from the best source that has it; null when none does. */
-export interface PageMetadata {
+export interface PageMetadata extends Omit<ImportedArticle, 'title' | 'caption' | 'credit' | 'body'> {
   title: string | null;
-  /** Canonical address, absolute. */
-  url: string | null;
-  /** YYYY-MM-DD, or ISO 8601 with its offset. */
-  date: string | null;
-  author: string | null;
-  source: string | null;
-  /** Lead image, absolute. */
-  image: string | null;
-  imageAlt: string | null;
   /** A caption and credit for the lead image given in the metadata itself (JSON-LD ImageObject). */
   imageCaption: string | null;
   imageCredit: string | null;
