@@ -27,23 +27,23 @@ export function buildDigest(articles: readonly Article[], config: Config, option
   );
 }
 
-export interface BuildOptions extends LoadOptions {
+export interface RenderIssueOptions extends LoadOptions {
   articlesDir: string;
-  outDir: string;
   date: string;
   templates?: TemplateSet;
   pretty?: boolean;
+  /** Passed to renderDigest: the footer's unsubscribe link. */
+  unsubscribeUrl?: string;
 }
 
-export interface BuildResult {
+export interface RenderedIssue {
   digest: Digest;
   rendered: RenderedDigest;
-  files: { path: string; bytes: number }[];
   warnings: Warning[];
 }
 
-/** The whole pipeline, from a folder of articles to the files of one issue. */
-export async function buildIssue(config: Config, options: BuildOptions): Promise<BuildResult> {
+/** Load, enrich, compose and render, all in memory: what `build`, `preview` and `check` share. */
+export async function renderIssue(config: Config, options: RenderIssueOptions): Promise<RenderedIssue> {
   const { articles, warnings } = await loadArticles(options.articlesDir, options);
   if (articles.length === 0) {
     throw new GazetteError('NO_ARTICLES', `no articles to build in ${options.articlesDir}${options.since ? ` since ${options.since}` : ''}`, {
@@ -51,14 +51,28 @@ export async function buildIssue(config: Config, options: BuildOptions): Promise
     });
   }
   const digest = buildDigest(articles, config, { date: options.date });
-  const rendered = await renderDigest(digest, config, { templates: options.templates, pretty: options.pretty });
+  const rendered = await renderDigest(digest, config, { templates: options.templates, pretty: options.pretty, unsubscribeUrl: options.unsubscribeUrl });
+  return { digest, rendered, warnings };
+}
+
+export interface BuildOptions extends RenderIssueOptions {
+  outDir: string;
+}
+
+export interface BuildResult extends RenderedIssue {
+  files: { path: string; bytes: number }[];
+}
+
+/** The whole pipeline, from a folder of articles to the files of one issue. */
+export async function buildIssue(config: Config, options: BuildOptions): Promise<BuildResult> {
+  const issue = await renderIssue(config, options);
   const contents = {
-    'index.html': rendered.html,
-    'index.txt': rendered.text,
-    'digest.json': `${JSON.stringify(digest, null, 2)}\n`,
-    'digest.mjml': rendered.mjml,
+    'index.html': issue.rendered.html,
+    'index.txt': issue.rendered.text,
+    'digest.json': `${JSON.stringify(issue.digest, null, 2)}\n`,
+    'digest.mjml': issue.rendered.mjml,
   };
   const paths = await writeFilesAtomically(options.outDir, contents);
   const files = paths.map((path, i) => ({ path, bytes: Buffer.byteLength(Object.values(contents)[i] ?? '') }));
-  return { digest, rendered, files, warnings };
+  return { ...issue, files };
 }

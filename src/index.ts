@@ -5,7 +5,7 @@
  */
 export { loadArticles, type LoadOptions, type LoadResult } from './load/articles.js';
 export { parseArticle, type ParsedArticle } from './load/article.js';
-export { buildDigest, buildIssue, type BuildOptions, type BuildResult } from './build.js';
+export { buildDigest, buildIssue, renderIssue, type BuildOptions, type BuildResult, type RenderIssueOptions, type RenderedIssue } from './build.js';
 export { renderDigest, type RenderOptions } from './render/index.js';
 export { loadTemplates, defaultTemplatesDir, type TemplateSet } from './render/templates.js';
 export { summarize } from './enrich/summary.js';

@@ -16,6 +16,7 @@ describe('the library API', () => {
         'pickPullQuote',
         'readConfigFile',
         'renderDigest',
+        'renderIssue',
         'resolveConfig',
         'splitCredit',
         'splitSentences',

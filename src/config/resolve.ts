@@ -70,6 +70,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'summary.words': 'a whole number of words, e.g. 60',
   'summary.sentences': 'a whole number of sentences, 1 to 10',
   'pullQuote.fallback': 'true or false',
+  'check.allow': 'a list of compatibility feature titles you accept, e.g. ["word-break"]',
 };
 
 function describe(path: readonly PropertyKey[]): string {

@@ -43,6 +43,15 @@ export const configSchema = z.strictObject({
       fallback: z.boolean().default(true),
     })
     .default({ fallback: true }),
+  check: z
+    .strictObject({
+      /**
+       * Compatibility findings you have reviewed and accept, by feature title
+       * as caniemail names it (e.g. "word-break"), on top of gazette's own list.
+       */
+      allow: z.array(z.string().min(1)).default([]),
+    })
+    .default({ allow: [] }),
   /** Folders, relative to the config file; --articles and --templates override them. */
   articles: z.string().min(1).default('articles'),
   templates: z.string().min(1).optional(),

@@ -22,7 +22,7 @@ export async function renderDigest(digest: Digest, config: Config, options: Rend
   const templates = options.templates ?? defaultTemplates();
   const unsubscribeUrl = options.unsubscribeUrl ?? unsubscribeUrlOf(config);
   const mjml = compileTemplates(templates)(digestView(digest, config, unsubscribeUrl));
-  const html = await compileMjml(mjml, { pretty: options.pretty ?? false, file: templates.main.file });
+  const html = await compileMjml(mjml, { pretty: options.pretty ?? false, templates });
   const text = renderText(digest, config, unsubscribeUrl);
   return { mjml, html, text };
 }

@@ -1,5 +1,7 @@
 import mjml2html from 'mjml';
 import { GazetteError } from '../errors.js';
+import { locateInTemplates } from './locate.js';
+import type { TemplateSet } from './templates.js';
 
 interface MjmlIssue {
   line?: number;
@@ -11,7 +13,7 @@ interface MjmlIssue {
  * MJML → HTML with strict validation: an invalid document is an error, never
  * a half-broken email. Minified unless `pretty`.
  */
-export async function compileMjml(mjml: string, { pretty = false, file = 'digest.mjml' }: { pretty?: boolean; file?: string } = {}): Promise<string> {
+export async function compileMjml(mjml: string, { pretty = false, templates }: { pretty?: boolean; templates?: TemplateSet } = {}): Promise<string> {
   try {
     const result = await mjml2html(mjml, {
       validationLevel: 'strict',
@@ -22,25 +24,28 @@ export async function compileMjml(mjml: string, { pretty = false, file = 'digest
     });
     return result.html;
   } catch (cause) {
-    throw mjmlError(cause, mjml, file);
+    throw mjmlError(cause, mjml, templates);
   }
 }
 
-function mjmlError(cause: unknown, mjml: string, file: string): GazetteError {
+function mjmlError(cause: unknown, mjml: string, templates: TemplateSet | undefined): GazetteError {
   const issues = (cause as { errors?: MjmlIssue[] }).errors ?? [];
   const lines = mjml.split('\n');
-  const errors = issues.map(
-    (issue) =>
-      new GazetteError('MJML_INVALID', `${issue.tagName ? `<${issue.tagName}> ` : ''}${issue.message ?? 'invalid MJML'}`, {
-        file: `${file} (rendered MJML line ${issue.line ?? '?'}: ${(lines[(issue.line ?? 1) - 1] ?? '').trim().slice(0, 80)})`,
-        fix: 'correct the template so that it renders valid MJML',
-      }),
-  );
+  const main = templates?.main.file ?? 'digest.mjml';
+  const errors = issues.map((issue) => {
+    const rendered = (lines[(issue.line ?? 1) - 1] ?? '').trim();
+    const place = templates && locateInTemplates(templates, rendered, issue.tagName);
+    return new GazetteError('MJML_INVALID', `${issue.tagName ? `<${issue.tagName}> ` : ''}${issue.message ?? 'invalid MJML'}`, {
+      file: place?.file ?? main,
+      line: place?.line,
+      fix: `correct the template so that it renders valid MJML (rendered line ${issue.line ?? '?'}: ${rendered.slice(0, 80)})`,
+    });
+  });
   const first = errors[0];
   if (errors.length === 1 && first) return first;
   if (errors.length > 1) return new GazetteError('MJML_INVALID', 'the rendered MJML does not validate:', { errors });
   return new GazetteError('MJML_INVALID', `MJML could not compile the template (${(cause as Error).message})`, {
-    file,
+    file: main,
     fix: 'check that the template renders well-formed MJML (see digest.mjml with --pretty)',
     cause,
   });

@@ -123,9 +123,15 @@ describe('renderDigest with a broken template', () => {
   const digest: Digest = { title: 'T', date: '2026-11-30', subject: 'S', preheader: 'P', articles: [] };
   const withMain = (source: string): TemplateSet => ({ main: { file: 'mine/digest.mjml.hbs', source }, partials: defaultTemplates().partials });
 
-  it('reports invalid MJML under strict validation', async () => {
-    const templates = withMain('<mjml><mj-body><mj-section><mj-column><mj-texte>x</mj-texte></mj-column></mj-section></mj-body></mjml>');
-    await expect(renderDigest(digest, config, { templates })).rejects.toMatchObject({ code: 'MJML_INVALID', message: expect.stringContaining('mine/digest.mjml.hbs') });
+  it('reports invalid MJML under strict validation, at the template line', async () => {
+    const templates = withMain('<mjml>\n<mj-body>\n<mj-section>\n<mj-column>\n<mj-texte>x</mj-texte>\n</mj-column></mj-section></mj-body></mjml>');
+    await expect(renderDigest(digest, config, { templates })).rejects.toMatchObject({ code: 'MJML_INVALID', file: 'mine/digest.mjml.hbs', line: 5 });
+  });
+
+  it('points an attribute error at the partial that wrote it', async () => {
+    const partials = { ...defaultTemplates().partials, footer: { file: 'mine/partials/footer.mjml.hbs', source: '<mj-section>\n  <mj-column>\n    <mj-text colour="red">{{postalAddress}}</mj-text>\n  </mj-column>\n</mj-section>' } };
+    const error = await renderDigest(digest, config, { templates: { main: defaultTemplates().main, partials } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'MJML_INVALID', file: 'mine/partials/footer.mjml.hbs', line: 3 });
   });
 
   it('reports a misspelt field with the template file', async () => {
