@@ -29,4 +29,16 @@ export interface CheckInput {
   text?: string;
   digest?: Digest;
   config?: Config;
+  /**
+   * What each article adds to the HTML, when measured (see `measureArticleCosts`):
+   * the size rule names the costliest ones.
+   */
+  articleCosts?: readonly ArticleCost[];
+}
+
+/** The bytes an article adds to the HTML: the full render minus a render without it. */
+export interface ArticleCost {
+  slug: string;
+  title: string;
+  bytes: number;
 }

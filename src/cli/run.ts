@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { EXIT_CODES, GazetteError } from '../errors.js';
 import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { importCommand } from './commands/import.js';
 import { processIo, type Io } from './io.js';
@@ -19,6 +20,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .scriptName('gazette')
     .usage('$0 <command> [options]\n\nTurn a folder of article markdown into a newsletter digest email.')
     .command(buildCommand(io, done))
+    .command(checkCommand(io, done))
     .command(importCommand(io, done))
     .command(evalCommand(io, done))
     .demandCommand(1, 'Name a command: build, import or eval.')
