@@ -15,5 +15,6 @@ export { splitSentences, type Sentence } from './text/sentences.js';
 export { resolveConfig } from './config/resolve.js';
 export { readConfigFile } from './config/file.js';
 export type { Config, ConfigInput } from './config/schema.js';
+export { checkEmail, type CheckInput, type CheckReport, type Finding } from './check/index.js';
 export { GazetteError, EXIT_CODES, type ErrorCode, type ErrorKind } from './errors.js';
 export type { Article, Block, Digest, DigestArticle, Photo, PullQuote, RenderedDigest, Warning } from './types.js';

@@ -8,6 +8,7 @@ describe('the library API', () => {
         'EXIT_CODES',
         'GazetteError',
         'buildDigest',
+        'checkEmail',
         'buildIssue',
         'defaultTemplatesDir',
         'loadArticles',

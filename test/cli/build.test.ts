@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(project, { recursive: true, force: true }));
 
-describe('gazette build', () => {
+describe('gazette build', { timeout: 30_000 }, () => {
   it('builds into out/<date>/ and prints each path and size', async () => {
     const { code, stdout } = await gazette(project, 'build', '--date', '2026-11-30');
     expect(code).toBe(0);

@@ -46,14 +46,16 @@ afterAll(async () => rm(project, { recursive: true, force: true }));
 
 const fixture = (name: string): string => path.join(fixtures, 'check', name);
 
-describe('gazette check on rendered articles', () => {
+describe('gazette check on rendered articles', { timeout: 30_000 }, () => {
   it('exits 0 on the sample digest, --strict too, with a table and the counts', async () => {
     const { code, stdout } = await gazette(root, 'check', '--date', '2026-11-30', '--strict');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^level\s+rule\s+message\s+where$/m);
-    expect(stdout).toMatch(/^info\s+compat\s+@media: unsupported in 3 clients, partial in 9 clients .*none: gmail\.mobile-webmail/m);
-    expect(stdout).toMatch(/^0 errors, 0 warnings \(\d+ info\); HTML \d+\.\d KB/m);
-    expect(stdout).not.toContain('\u001b['); // no colour into a pipe
+    expect(stdout.trim()).toMatch(/^0 errors, 0 warnings \(\d+ info, --verbose lists them\); HTML \d+\.\d KB/);
+    const verbose = await gazette(root, 'check', '--date', '2026-11-30', '--verbose');
+    expect(verbose.stdout).toMatch(/^level\s+rule\s+message\s+where$/m);
+    expect(verbose.stdout).toMatch(/^info\s+compat\s+@media: unsupported in 3 clients, partial in 9 clients .*none: gmail\.mobile-webmail/m);
+    expect(verbose.stdout).toMatch(/^0 errors, 0 warnings \(\d+ info\); HTML \d+\.\d KB/m);
+    expect(verbose.stdout).not.toContain('\u001b['); // no colour into a pipe
   });
 
   it('prints the report as JSON and nothing else with --json', async () => {
@@ -122,7 +124,7 @@ describe('gazette check on rendered articles', () => {
   });
 });
 
-describe('gazette check --html', () => {
+describe('gazette check --html', { timeout: 30_000 }, () => {
   it('exits 0 on a clean email with its index.txt beside it, --strict too', async () => {
     const { code, stdout } = await gazette(project, 'check', '--html', fixture('clean.html'), '--strict');
     expect(code).toBe(0);
@@ -172,7 +174,7 @@ describe('gazette check --html', () => {
   });
 });
 
-describe('gazette check --online', () => {
+describe('gazette check --online', { timeout: 30_000 }, () => {
   it('exits 2 naming a link that answers 404, and accepts a good image', async () => {
     const server = await startServer((req, res) => {
       if (req.url === '/photo.jpg') res.writeHead(200, { 'content-type': 'image/jpeg' }).end();

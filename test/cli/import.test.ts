@@ -44,7 +44,7 @@ afterAll(async () => {
   await rm(project, { recursive: true, force: true });
 });
 
-describe('gazette import', () => {
+describe('gazette import', { timeout: 30_000 }, () => {
   it('imports a page over HTTP, a saved page and a paste, and the three build with no edits', async () => {
     const to = path.join(project, 'three');
     const web = await gazette(project, 'import', server.url('/short'), '--to', to);

@@ -22,6 +22,7 @@ interface CheckArgs {
   json: boolean;
   strict: boolean;
   online: boolean;
+  verbose: boolean;
 }
 
 export function checkCommand(io: Io, done: (code: number) => void): CommandModule<object, CheckArgs> {
@@ -40,6 +41,7 @@ export function checkCommand(io: Io, done: (code: number) => void): CommandModul
         .option('json', { type: 'boolean', default: false, describe: 'Print the report as JSON, and nothing else' })
         .option('strict', { type: 'boolean', default: false, describe: 'Fail (exit 2) on warnings too' })
         .option('online', { type: 'boolean', default: false, describe: 'Also request every link and image (HEAD, 6 at a time, 10 s each)' })
+        .option('verbose', { type: 'boolean', default: false, describe: 'List the info findings too (partial support, allowed items)' })
         .conflicts('html', ['articles', 'since', 'limit', 'date']) as never,
     handler: async (args) => {
       // The pipeline (MJML above all) and caniemail load here, so --help and usage errors stay instant.
@@ -54,7 +56,7 @@ export function checkCommand(io: Io, done: (code: number) => void): CommandModul
         report = check.reportOf(findings, 0);
       }
       if (args.json) io.out(JSON.stringify(report, null, 2));
-      else printTable(report, io, io === processIo && process.stdout.isTTY === true && !process.env.NO_COLOR);
+      else printTable(report, io, { colour: io === processIo && process.stdout.isTTY === true && !process.env.NO_COLOR, verbose: args.verbose });
       done(report.errors > 0 || (args.strict && report.warnings > 0) ? 2 : 0);
     },
   };
@@ -147,9 +149,13 @@ const COLOURS: Record<Level, string> = { error: '\u001b[31m', warning: '\u001b[3
 /** The message column wraps at this width, so `where` stays in view. */
 const MESSAGE_WIDTH = 72;
 
-/** Aligned columns (level, rule, message, where), errors first, the fix under each error and warning; then the counts. */
-function printTable(report: CheckReport, io: Io, colour: boolean): void {
-  const rows = [...report.findings].sort((a, b) => ORDER[a.level] - ORDER[b.level]);
+/**
+ * Aligned columns (level, rule, message, where), errors first, the fix under
+ * each error and warning; then the counts. Info rows only with --verbose: a
+ * clean report should read as clean.
+ */
+function printTable(report: CheckReport, io: Io, { colour, verbose }: { colour: boolean; verbose: boolean }): void {
+  const rows = [...report.findings].filter((f) => verbose || f.level !== 'info').sort((a, b) => ORDER[a.level] - ORDER[b.level]);
   const paint = (level: Level, text: string): string => (colour ? `${COLOURS[level]}${text}\u001b[0m` : text);
   if (rows.length > 0) {
     const levelWidth = Math.max(5, ...rows.map((f) => f.level.length));
@@ -168,7 +174,7 @@ function printTable(report: CheckReport, io: Io, colour: boolean): void {
     io.out('');
   }
   const infos = report.findings.length - report.errors - report.warnings;
-  const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}${infos > 0 ? ` (${infos} info)` : ''}`;
+  const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}${infos > 0 ? ` (${infos} info${verbose ? '' : ', --verbose lists them'})` : ''}`;
   const level: Level = report.errors > 0 ? 'error' : report.warnings > 0 ? 'warning' : 'info';
   io.out(`${report.errors + report.warnings > 0 ? paint(level, counts) : counts}${report.htmlBytes > 0 ? `; HTML ${formatBytes(report.htmlBytes)} (Gmail clips at 102 KB)` : ''}`);
 }
