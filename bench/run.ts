@@ -55,3 +55,4 @@ for (const row of rows) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths
 console.log('');
 console.log(`enrich + compose, ${digest.articles.length} articles (median of 20): ${ms(enrich)}`);
 console.log('warm render = Handlebars + MJML (strict, minified) + text part; cold build = a new `gazette build` process, load to write.');
+await (await import('./preview.js')).benchPreview(root, date);

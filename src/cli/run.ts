@@ -4,6 +4,7 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { importCommand } from './commands/import.js';
+import { previewCommand } from './commands/preview.js';
 import { processIo, type Io } from './io.js';
 
 /**
@@ -23,6 +24,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .command(checkCommand(io, done))
     .command(importCommand(io, done))
     .command(evalCommand(io, done))
+    .command(previewCommand(io, done))
     .demandCommand(1, 'Name a command: build, import or eval.')
     .recommendCommands()
     .strict()
