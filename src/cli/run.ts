@@ -25,7 +25,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .command(importCommand(io, done))
     .command(evalCommand(io, done))
     .command(previewCommand(io, done))
-    .demandCommand(1, 'Name a command: build, import or eval.')
+    .demandCommand(1, 'Name a command: build, preview, check, import or eval.')
     .recommendCommands()
     .strict()
     .help()
