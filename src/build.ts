@@ -4,7 +4,9 @@ import { writeFilesAtomically } from './deliver/write.js';
 import { enrichArticle } from './enrich/index.js';
 import { GazetteError } from './errors.js';
 import { loadArticles, type LoadOptions } from './load/articles.js';
-import { renderDigest } from './render/index.js';
+import { renderDigestTemplate } from './render/index.js';
+import { genericValues, personalise, type PersonalTemplate } from './render/personal.js';
+import { unsubscribeUrlOf } from './render/view.js';
 import type { TemplateSet } from './render/templates.js';
 import type { Article, Digest, RenderedDigest, Warning } from './types.js';
 
@@ -38,7 +40,10 @@ export interface RenderIssueOptions extends LoadOptions {
 
 export interface RenderedIssue {
   digest: Digest;
+  /** As a reader who is nobody in particular sees it: what `build` writes. */
   rendered: RenderedDigest;
+  /** The same, with holes for each subscriber's greeting, unsubscribe link and columns. */
+  template: PersonalTemplate;
   warnings: Warning[];
 }
 
@@ -51,8 +56,9 @@ export async function renderIssue(config: Config, options: RenderIssueOptions): 
     });
   }
   const digest = buildDigest(articles, config, { date: options.date });
-  const rendered = await renderDigest(digest, config, { templates: options.templates, pretty: options.pretty, unsubscribeUrl: options.unsubscribeUrl });
-  return { digest, rendered, warnings };
+  const template = await renderDigestTemplate(digest, config, { templates: options.templates, pretty: options.pretty });
+  const rendered = personalise(template, genericValues(config, options.unsubscribeUrl ?? unsubscribeUrlOf(config)));
+  return { digest, rendered, template, warnings };
 }
 
 export interface BuildOptions extends RenderIssueOptions {

@@ -6,7 +6,8 @@
 export { loadArticles, type LoadOptions, type LoadResult } from './load/articles.js';
 export { parseArticle, type ParsedArticle } from './load/article.js';
 export { buildDigest, buildIssue, renderIssue, type BuildOptions, type BuildResult, type RenderIssueOptions, type RenderedIssue } from './build.js';
-export { renderDigest, type RenderOptions } from './render/index.js';
+export { renderDigest, renderDigestTemplate, type RenderOptions } from './render/index.js';
+export { personalise, greetingFor, genericValues, type PersonalTemplate, type PersonalValues, type Recipient } from './render/personal.js';
 export { loadTemplates, defaultTemplatesDir, type TemplateSet } from './render/templates.js';
 export { summarize } from './enrich/summary.js';
 export { pickPullQuote } from './enrich/pull-quote.js';

@@ -70,6 +70,9 @@ const DESCRIPTIONS: Record<string, string> = {
   'summary.words': 'a whole number of words, e.g. 60',
   'summary.sentences': 'a whole number of sentences, 1 to 10',
   'pullQuote.fallback': 'true or false',
+  'preview.subscriber': 'an object of subscriber columns, e.g. { "email": "reader@example.org", "name": "Sam Reader" }',
+  'greeting.named': 'a pattern such as "Hi {{firstName}},"',
+  'greeting.fallback': 'the greeting without a name, such as "Hello,"',
   'check.allow': 'a list of compatibility feature titles you accept, e.g. ["word-break"]',
 };
 

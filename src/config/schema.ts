@@ -37,12 +37,25 @@ export const configSchema = z.strictObject({
       sentences: z.number().int().min(1).max(10).default(3),
     })
     .default({ words: 60, sentences: 3 }),
+  /** The greeting at the top of each email; {{firstName}}, {{name}}, {{email}} or any subscriber column. */
+  greeting: z
+    .strictObject({
+      named: z.string().default('Hi {{firstName}},'),
+      fallback: z.string().default('Hello,'),
+    })
+    .default({ named: 'Hi {{firstName}},', fallback: 'Hello,' }),
   pullQuote: z
     .strictObject({
       /** When an article has no quotation, show a striking sentence instead. */
       fallback: z.boolean().default(true),
     })
     .default({ fallback: true }),
+  preview: z
+    .strictObject({
+      /** Whom the preview shows the email to: `email`, `name` and any subscriber column. */
+      subscriber: z.record(z.string(), z.string()).default({ email: 'reader@example.org', name: 'Sam Reader' }),
+    })
+    .default({ subscriber: { email: 'reader@example.org', name: 'Sam Reader' } }),
   check: z
     .strictObject({
       /**

@@ -36,7 +36,7 @@ export interface RenderedState extends StateBase {
   ok: true;
   config: Config;
   digest: Digest;
-  /** The HTML as served: build's bytes, through `personaliseForPreview`. */
+  /** The HTML as served: as sent to the config's sample subscriber (`personaliseForPreview`). */
   html: string;
   text: string;
   digestJson: string;
@@ -108,8 +108,7 @@ export function createRenderer(inputs: PreviewInputs): Renderer {
       watched = templatesDir === undefined ? [configFile, articlesDir] : [configFile, articlesDir, templatesDir];
       const templates = templatesDir === undefined ? undefined : loadTemplates(templatesDir);
       const issue = await renderIssue(config, { articlesDir, date: inputs.date ?? today(), templates });
-      const html = personaliseForPreview(issue.rendered.html);
-      const { text } = issue.rendered;
+      const { html, text } = personaliseForPreview(issue.template, config);
       const checked = config;
       let report: CheckReport | undefined;
       return {

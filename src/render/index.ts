@@ -4,6 +4,7 @@ import { compileMjml } from './mjml.js';
 import { compileTemplates, defaultTemplates, type TemplateSet } from './templates.js';
 import { renderText } from './text.js';
 import { digestView, unsubscribeUrlOf } from './view.js';
+import { genericValues, personalise, splitTokens, subscriberTokens, token, type PersonalTemplate } from './personal.js';
 
 export interface RenderOptions {
   /** A template set from `loadTemplates(dir)`; gazette's own by default. */
@@ -15,14 +16,25 @@ export interface RenderOptions {
 }
 
 /**
- * Render a digest to MJML, HTML and text. Pure apart from reading gazette's
- * own templates the first time they are needed.
+ * Render a digest once, with holes for what differs per subscriber (greeting,
+ * unsubscribe link, subscriber columns): the send fills them per message.
+ */
+export async function renderDigestTemplate(digest: Digest, config: Config, options: Omit<RenderOptions, 'unsubscribeUrl'> = {}): Promise<PersonalTemplate> {
+  const templates = options.templates ?? defaultTemplates();
+  const holes = { greeting: token('greeting'), unsubscribeUrl: token('unsubscribe') };
+  const mjml = compileTemplates(templates)(digestView(digest, config, { ...holes, subscriber: subscriberTokens() }));
+  const html = await compileMjml(mjml, { pretty: options.pretty ?? false, templates });
+  const text = renderText(digest, config, holes);
+  return splitTokens({ mjml, html, text });
+}
+
+/**
+ * Render a digest to MJML, HTML and text as a reader who is nobody in
+ * particular sees it (the greeting's fallback, the list's own unsubscribe
+ * page): what `build` writes. Pure apart from reading gazette's own
+ * templates the first time they are needed.
  */
 export async function renderDigest(digest: Digest, config: Config, options: RenderOptions = {}): Promise<RenderedDigest> {
-  const templates = options.templates ?? defaultTemplates();
-  const unsubscribeUrl = options.unsubscribeUrl ?? unsubscribeUrlOf(config);
-  const mjml = compileTemplates(templates)(digestView(digest, config, unsubscribeUrl));
-  const html = await compileMjml(mjml, { pretty: options.pretty ?? false, templates });
-  const text = renderText(digest, config, unsubscribeUrl);
-  return { mjml, html, text };
+  const template = await renderDigestTemplate(digest, config, options);
+  return personalise(template, genericValues(config, options.unsubscribeUrl ?? unsubscribeUrlOf(config)));
 }

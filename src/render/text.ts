@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Digest, DigestArticle } from '../types.js';
-import { byline, quoteMarks, unsubscribeUrlOf } from './view.js';
+import { byline, quoteMarks } from './view.js';
 import { formatDate } from '../text/dates.js';
 import { TEXT_WIDTH, columns, wrap } from './wrap.js';
 
@@ -13,10 +13,10 @@ const DOUBLE_RULE = '='.repeat(TEXT_WIDTH);
  * headline, summary, quote, photo caption and link, then the footer. Lines
  * stay within 78 columns except URLs, which are never broken.
  */
-export function renderText(digest: Digest, config: Config, unsubscribeUrl = unsubscribeUrlOf(config)): string {
+export function renderText(digest: Digest, config: Config, { greeting, unsubscribeUrl }: { greeting: string; unsubscribeUrl: string }): string {
   const marks = quoteMarks(config.lang);
   const parts = [
-    `${header(digest, config)}\n\n${contents(digest.articles)}`,
+    `${header(digest, config)}\n\n${greeting}\n\n${contents(digest.articles)}`,
     ...digest.articles.map((a, i) => story(a, i + 1, marks)),
     footer(digest, config, unsubscribeUrl),
   ];

@@ -29,7 +29,10 @@ export interface DigestView {
   brandColor: string;
   logoUrl: string | null;
   siteUrl: string;
+  /** Per-subscriber values, as placeholders filled in after rendering (see personal.ts). */
+  greeting: string;
   unsubscribeUrl: string;
+  subscriber: Readonly<Record<string, string>>;
   postalAddress: string;
   labels: Labels;
   articles: ArticleView[];
@@ -39,7 +42,13 @@ export function unsubscribeUrlOf(config: Config): string {
   return config.unsubscribeUrl ?? new URL('unsubscribe', config.siteUrl.endsWith('/') ? config.siteUrl : `${config.siteUrl}/`).href;
 }
 
-export function digestView(digest: Digest, config: Config, unsubscribeUrl = unsubscribeUrlOf(config)): DigestView {
+export interface PersonalHoles {
+  greeting: string;
+  unsubscribeUrl: string;
+  subscriber: Readonly<Record<string, string>>;
+}
+
+export function digestView(digest: Digest, config: Config, personal: PersonalHoles): DigestView {
   const [openQuote, closeQuote] = quoteMarks(config.lang);
   return {
     lang: config.lang,
@@ -52,7 +61,7 @@ export function digestView(digest: Digest, config: Config, unsubscribeUrl = unsu
     brandColor: config.brandColor,
     logoUrl: config.logoUrl ?? null,
     siteUrl: config.siteUrl,
-    unsubscribeUrl,
+    ...personal,
     postalAddress: config.postalAddress,
     labels: {
       readMore: 'Read the full story →',

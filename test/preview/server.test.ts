@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { personaliseForPreview } from '../../src/preview/personalise.js';
 import { renderIssue } from '../../src/index.js';
 import { startPreview, type Preview, type PreviewStatus } from '../../src/preview/index.js';
 import { testConfig } from '../helpers/config.js';
@@ -116,8 +117,11 @@ describe('gazette preview server', () => {
     expect(preview.url).not.toMatch(/:0\/$/);
   });
 
-  it('serves the email exactly as build renders it, the text part and the digest', async () => {
-    const expected = await renderIssue(testConfig(), { articlesDir: path.join(dir, 'articles'), date });
+  it('serves the email as the sample subscriber receives it, the text part and the digest', async () => {
+    const issue = await renderIssue(testConfig(), { articlesDir: path.join(dir, 'articles'), date });
+    const expected = { ...issue, rendered: personaliseForPreview(issue.template, testConfig()) };
+    expect(expected.rendered.html).toContain('Hi Sam,');
+    expect(expected.rendered.html).toContain('/unsubscribe?t=preview-sample');
 
     const html = await fetchText(`${preview.url}email.html`);
     expect(html.status).toBe(200);
