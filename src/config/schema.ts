@@ -50,6 +50,40 @@ export const configSchema = z.strictObject({
       fallback: z.boolean().default(true),
     })
     .default({ fallback: true }),
+  /** The List-Id (RFC 2919); defaults to "<name-slug>.<site host>". */
+  listId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]*\.[a-z0-9-]+$/i, 'must look like a domain name, e.g. "weekly.example.org"')
+    .optional(),
+  /** SMTP relay; GAZETTE_SMTP_URL wins over it, and credentials come from SMTP_USER / SMTP_PASS. */
+  smtp: z
+    .strictObject({
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65535).default(587),
+    })
+    .optional(),
+  /** DKIM signing; the private key comes from GAZETTE_DKIM_PRIVATE_KEY or the file named here. */
+  dkim: z
+    .strictObject({
+      domain: z.string().min(1),
+      selector: z.string().min(1),
+      privateKeyFile: z.string().min(1).optional(),
+    })
+    .optional(),
+  send: z
+    .strictObject({
+      /** Messages per second. */
+      rate: z.number().positive().default(10),
+      /** SMTP connections at once. */
+      concurrency: z.number().int().min(1).max(50).default(3),
+      /** Pause when more than this share of the recent attempts failed... */
+      pauseAtFailureShare: z.number().min(0).max(1).default(0.2),
+      /** ...out of this many. */
+      failureWindow: z.number().int().min(10).default(100),
+      /** Real sends to more than this many addresses ask first (or take --yes). */
+      confirmAbove: z.number().int().min(0).default(10),
+    })
+    .default({ rate: 10, concurrency: 3, pauseAtFailureShare: 0.2, failureWindow: 100, confirmAbove: 10 }),
   preview: z
     .strictObject({
       /** Whom the preview shows the email to: `email`, `name` and any subscriber column. */

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import DKIM from 'nodemailer/lib/dkim';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { encodeWord } from 'nodemailer/lib/mime-funcs';
+import type { Config } from '../config/schema.js';
+import { slugify } from '../load/slug.js';
+import { greetingFor, personalise, type PersonalTemplate, type Recipient } from '../render/personal.js';
+import { unsubscribeUrlOf } from '../render/view.js';
+import type { Digest } from '../types.js';
+import { unsubscribeLink, unsubscribeToken } from './unsubscribe.js';
+
+/** What every message of one issue shares; built once per issue. */
+export interface IssueMessages {
+  config: Config;
+  digest: Digest;
+  template: PersonalTemplate;
+  /** Names the issue for Message-IDs (and the ledger): the same key, the same Message-ID per subscriber. */
+  issueKey: string;
+  listId: string;
+  /** The Date header. */
+  date: Date;
+  /** For the unsubscribe tokens. */
+  secret: string;
+  /** "[TEST] " for a test send. */
+  subjectPrefix?: string;
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
+}
+
+export interface ComposedMessage {
+  messageId: string;
+  envelope: { from: string; to: string };
+  raw: Buffer;
+}
+
+/**
+ * The List-Id of the newsletter: the config's, or "<name>.<site host>", which
+ * is unique to the list and stable across issues, as RFC 2919 asks.
+ */
+export function listIdOf(config: Config): string {
+  return config.listId ?? `${slugify(config.name)}.${new URL(config.siteUrl).hostname}`;
+}
+
+/** A Message-ID derived from the issue and the address, so a resend can be recognised as the same message. */
+export function messageIdFor(issueKey: string, email: string, fromAddress: string): string {
+  const hash = createHash('sha256').update(`${issueKey}\n${email.toLowerCase()}`).digest('hex').slice(0, 32);
+  return `<${hash}@${fromAddress.split('@')[1] ?? 'gazette.invalid'}>`;
+}
+
+/**
+ * One subscriber's message: the rendered issue with their greeting, columns
+ * and unsubscribe link filled in, as multipart/alternative (text first, HTML
+ * last), with the one-click unsubscribe headers of RFC 8058 and a List-Id.
+ * The bytes depend only on the issue and the subscriber: the MIME boundary is
+ * derived from the Message-ID rather than drawn at random.
+ */
+export async function composeMessage(issue: IssueMessages, recipient: Recipient): Promise<ComposedMessage> {
+  const { config } = issue;
+  const unsubscribe = unsubscribeLink(unsubscribeUrlOf(config), unsubscribeToken(issue.secret, issue.listId, recipient.email));
+  const parts = personalise(issue.template, { greeting: greetingFor(config, recipient), unsubscribeUrl: unsubscribe, fields: recipient.fields });
+  const messageId = messageIdFor(issue.issueKey, recipient.email, config.from.address);
+  const from = { name: config.from.name ?? config.name, address: config.from.address };
+  const composer = new MailComposer({
+    from,
+    to: { name: displayName(recipient.name), address: recipient.email },
+    subject: `${issue.subjectPrefix ?? ''}${issue.digest.subject}`,
+    date: issue.date,
+    messageId,
+    text: parts.text,
+    html: parts.html,
+    textEncoding: 'quoted-printable',
+    baseBoundary: messageId.slice(1, 17),
+    headers: {
+      // Prepared, so that only the name is encoded: the <id> must stay plain for filters to match it.
+      'List-Id': { prepared: true, value: `${phrase(config.name)} <${issue.listId}>` },
+      'List-Unsubscribe': `<${unsubscribe}>`,
+      // nodemailer's `list` option would wrap this in <…>: RFC 8058 wants the exact string.
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  });
+  let raw = await build(composer);
+  if (issue.dkim) raw = await sign(raw, issue.dkim);
+  return { messageId, envelope: { from: config.from.address, to: recipient.email }, raw };
+}
+
+function build(composer: MailComposer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    composer.compile().build((error, message) => (error ? reject(error) : resolve(message)));
+  });
+}
+
+/** The signed header list names both List-Unsubscribe headers, which nodemailer's default list lacks. */
+const SIGNED_HEADERS = 'From:To:Subject:Date:Message-ID:MIME-Version:Content-Type:List-Id:List-Unsubscribe:List-Unsubscribe-Post';
+
+async function sign(raw: Buffer, key: NonNullable<IssueMessages['dkim']>): Promise<Buffer> {
+  const signer = new DKIM({ ...key, headerFieldNames: SIGNED_HEADERS });
+  const chunks: Buffer[] = [];
+  for await (const chunk of signer.sign(raw)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** A display name with no line breaks or control characters, or none. */
+function displayName(name: string | null): string {
+  return (name ?? '').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+
+/** The list name as a header phrase: quoted, or RFC 2047-encoded when it is not ASCII. */
+function phrase(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, ' ');
+  return /^[\x20-\x7e]*$/.test(flat) ? `"${flat.replace(/[\\"]/g, '\\$&')}"` : encodeWord(flat, 'Q', 52);
+}
