@@ -1,38 +1,13 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures, gazette, minimalConfig } from '../helpers/cli.js';
 
-const root = path.join(import.meta.dirname, '../..');
-const cli = path.join(root, 'dist/src/cli/main.js');
-const fixtures = path.join(root, 'test/fixtures');
-const run = promisify(execFile);
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-/** Run the built CLI (npm test builds it first) in `cwd`. */
-async function gazette(cwd: string, ...args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
-const config = {
-  name: 'The Test Tide',
-  from: { address: 'tide@example.org' },
-  postalAddress: 'The Test Tide, 1 Harbour Row, Port Ellis TW1 1AA',
-  siteUrl: 'https://tide.example.org',
-};
+const config = minimalConfig;
 
 let project: string;
 beforeAll(async () => {

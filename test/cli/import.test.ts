@@ -1,30 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle, type Digest } from '../../src/index.js';
 import { startServer, type TestServer } from '../helpers/http.js';
+import { fixtures, gazette } from '../helpers/cli.js';
 
-const root = path.join(import.meta.dirname, '../..');
-const cli = path.join(root, 'dist/src/cli/main.js');
-const fixtures = path.join(root, 'test/fixtures/import');
-const run = promisify(execFile);
+const importFixtures = path.join(fixtures, 'import');
 
-async function gazette(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let server: TestServer;
 let project: string;
-const page = path.join(fixtures, 'harbour-herald-full.html');
+const page = path.join(importFixtures, 'harbour-herald-full.html');
 
 beforeAll(async () => {
   const html = await readFile(page);
@@ -49,9 +36,9 @@ describe('gazette import', { timeout: 30_000 }, () => {
     const to = path.join(project, 'three');
     const web = await gazette(project, 'import', server.url('/short'), '--to', to);
     expect(web.code).toBe(0);
-    const saved = await gazette(project, 'import', path.join(fixtures, 'kelpie-coast-wordpress.html'), '--to', to);
+    const saved = await gazette(project, 'import', path.join(importFixtures, 'kelpie-coast-wordpress.html'), '--to', to);
     expect(saved.code).toBe(0);
-    const paste = await gazette(project, 'import', path.join(fixtures, 'ferry-deal.txt'), '--to', to, '--url', 'https://news.example.org/ferry-deal', '--date', '2026-11-29');
+    const paste = await gazette(project, 'import', path.join(importFixtures, 'ferry-deal.txt'), '--to', to, '--url', 'https://news.example.org/ferry-deal', '--date', '2026-11-29');
     expect(paste.code).toBe(0);
     for (const result of [web, saved, paste]) expect(result.stdout.trim()).toMatch(/^three\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/);
 
@@ -82,18 +69,18 @@ describe('gazette import', { timeout: 30_000 }, () => {
 
   it('exits 2 naming the missing field and the option, and writes nothing', async () => {
     const to = path.join(project, 'missing');
-    const result = await gazette(project, 'import', path.join(fixtures, 'ferry-deal.txt'), '--to', to);
+    const result = await gazette(project, 'import', path.join(importFixtures, 'ferry-deal.txt'), '--to', to);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('ferry-deal.txt: the source has no url and no date: pass them with --url https://… and --date YYYY-MM-DD');
     await expect(readdir(to)).rejects.toThrow();
-    const noDate = await gazette(project, 'import', path.join(fixtures, 'port-ellis-gazette-no-date.html'), '--to', to);
+    const noDate = await gazette(project, 'import', path.join(importFixtures, 'port-ellis-gazette-no-date.html'), '--to', to);
     expect(noDate.code).toBe(2);
     expect(noDate.stderr).toContain('the source has no date: pass it with --date YYYY-MM-DD');
   });
 
   it('imports the good sources when one fails, and exits 2', async () => {
     const to = path.join(project, 'mixed');
-    const result = await gazette(project, 'import', server.url('/missing'), path.join(fixtures, 'harbour-herald-full.html'), '--to', to);
+    const result = await gazette(project, 'import', server.url('/missing'), path.join(importFixtures, 'harbour-herald-full.html'), '--to', to);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('404 Not Found');
     expect(await readdir(to)).toHaveLength(1);

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { GazetteError } from '../../errors.js';
-import { parseDate, today } from '../../load/date.js';
 import type { Warning } from '../../types.js';
 import { loadConfig } from '../config.js';
+import { articlesDirOf, issueDate, issueOptions, selectionOptions, templatesOf } from '../options.js';
 import { formatBytes, type Io } from '../io.js';
 
 interface BuildArgs {
@@ -26,32 +25,22 @@ export function buildCommand(io: Io, done: (code: number) => void): CommandModul
     describe: 'Build the digest from articles into out/<date>/ (HTML, text, JSON, MJML)',
     builder: (y) =>
       y
-        .option('articles', { type: 'string', describe: 'Folder of article markdown [default: "articles", or the config\'s]' })
+        .options(issueOptions)
         .option('out', { type: 'string', describe: 'Folder to write the files to [default: out/<date>]' })
-        .option('config', { type: 'string', describe: 'Config file [default: ./gazette.config.json or .yaml]' })
-        .option('date', { type: 'string', describe: 'Issue date, YYYY-MM-DD [default: today]' })
-        .option('since', { type: 'string', describe: 'Only articles published on or after this date' })
-        .option('limit', { type: 'number', describe: 'At most this many articles, newest first' })
-        .option('templates', { type: 'string', describe: 'Folder with your own digest.mjml.hbs and partials/' })
+        .options(selectionOptions)
         .option('pretty', { type: 'boolean', default: false, describe: 'Readable HTML instead of minified' }) as never,
     handler: async (args) => {
       // The pipeline (MJML above all) loads here, so --help and usage errors stay instant.
-      const [{ buildIssue }, { loadTemplates }] = await Promise.all([import('../../build.js'), import('../../render/templates.js')]);
-      const { config, dir } = await loadConfig(args.config, io.cwd);
-      const date = args.date ?? today();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseDate(date)) {
-        throw new GazetteError('USAGE', `--date is ${JSON.stringify(date)}`, { fix: 'use YYYY-MM-DD, e.g. 2026-11-30' });
-      }
-      const articlesDir = args.articles ?? path.relative(io.cwd, path.resolve(dir, config.articles));
-      const templatesDir = args.templates ?? (config.templates ? path.resolve(dir, config.templates) : undefined);
-      const outDir = args.out ?? path.join('out', date);
-      const result = await buildIssue(config, {
-        articlesDir: articlesDir || '.',
-        outDir: path.resolve(io.cwd, outDir),
+      const { buildIssue } = await import('../../build.js');
+      const configFile = await loadConfig(args.config, io.cwd);
+      const date = issueDate(args.date);
+      const result = await buildIssue(configFile.config, {
+        articlesDir: articlesDirOf(args.articles, configFile, io),
+        outDir: path.resolve(io.cwd, args.out ?? path.join('out', date)),
         date,
         since: args.since,
         limit: args.limit,
-        templates: templatesDir === undefined ? undefined : loadTemplates(path.resolve(io.cwd, templatesDir)),
+        templates: await templatesOf(args.templates, configFile, io),
         pretty: args.pretty,
       });
       printWarnings(result.warnings, io);

@@ -4,11 +4,11 @@ import type { CommandModule } from 'yargs';
 import type { CheckInput, CheckReport, Finding, Level } from '../../check/types.js';
 import type { ConfigFile } from '../../config/file.js';
 import { GazetteError, isGazetteError } from '../../errors.js';
-import { parseDate, today } from '../../load/date.js';
 import type { TemplateSet } from '../../render/templates.js';
 import { columns, wrap } from '../../render/wrap.js';
 import type { Digest, Warning } from '../../types.js';
 import { loadConfig } from '../config.js';
+import { articlesDirOf, issueDate, issueOptions, selectionOptions, templatesOf } from '../options.js';
 import { formatBytes, processIo, type Io } from '../io.js';
 
 interface CheckArgs {
@@ -31,13 +31,9 @@ export function checkCommand(io: Io, done: (code: number) => void): CommandModul
     describe: 'Check the rendered email: size, images, links, client support, text part, subject; exit 2 on errors',
     builder: (y) =>
       y
-        .option('articles', { type: 'string', describe: 'Render these articles in memory and check that [default: "articles", or the config\'s]' })
+        .options(issueOptions)
         .option('html', { type: 'string', describe: 'Check this HTML file instead (with index.txt and digest.json beside it, as build writes them)' })
-        .option('config', { type: 'string', describe: 'Config file [default: ./gazette.config.json or .yaml]' })
-        .option('date', { type: 'string', describe: 'Issue date, YYYY-MM-DD [default: today]' })
-        .option('since', { type: 'string', describe: 'Only articles published on or after this date' })
-        .option('limit', { type: 'number', describe: 'At most this many articles, newest first' })
-        .option('templates', { type: 'string', describe: 'Folder with your own digest.mjml.hbs and partials/' })
+        .options(selectionOptions)
         .option('json', { type: 'boolean', default: false, describe: 'Print the report as JSON, and nothing else' })
         .option('strict', { type: 'boolean', default: false, describe: 'Fail (exit 2) on warnings too' })
         .option('online', { type: 'boolean', default: false, describe: 'Also request every link and image (HEAD, 6 at a time, 10 s each)' })
@@ -74,13 +70,10 @@ interface Checked {
 async function rendered(args: CheckArgs, io: Io): Promise<Checked> {
   const [{ renderIssue }, { findingsFromError }] = await Promise.all([import('../../build.js'), import('../../check/index.js')]);
   const configFile = await loadConfig(args.config, io.cwd);
-  const { config, dir } = configFile;
-  const date = args.date ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseDate(date)) {
-    throw new GazetteError('USAGE', `--date is ${JSON.stringify(date)}`, { fix: 'use YYYY-MM-DD, e.g. 2026-11-30' });
-  }
-  const articlesDir = args.articles ?? (path.relative(io.cwd, path.resolve(dir, config.articles)) || '.');
-  const templates = await loadTemplatesFor(args, configFile, io);
+  const { config } = configFile;
+  const date = issueDate(args.date);
+  const articlesDir = articlesDirOf(args.articles, configFile, io);
+  const templates = await templatesOf(args.templates, configFile, io);
   try {
     const issue = await renderIssue(config, { articlesDir, date, since: args.since, limit: args.limit, templates });
     return { input: { html: issue.rendered.html, text: issue.rendered.text, digest: issue.digest, config }, findings: issue.warnings.map(warningFinding), templates };
@@ -101,7 +94,7 @@ async function fromFile(file: string, args: CheckArgs, io: Io): Promise<Checked>
   const sibling = (name: string): Promise<string | undefined> => readFile(path.join(path.dirname(htmlPath), name), 'utf8').catch(() => undefined);
   const [text, json] = await Promise.all([sibling('index.txt'), sibling('digest.json')]);
   const digest = json === undefined ? undefined : parseDigest(json, path.join(path.dirname(file), 'digest.json'));
-  return { input: { html, text, digest, config: configFile?.config }, findings: [], templates: await loadTemplatesFor(args, configFile, io) };
+  return { input: { html, text, digest, config: configFile?.config }, findings: [], templates: await templatesOf(args.templates, configFile, io) };
 }
 
 /** With --html the config is optional: without one, the checks that need it (postal address, lang) are skipped. */
@@ -112,13 +105,6 @@ async function optionalConfig(option: string | undefined, io: Io): Promise<Confi
     if (option === undefined && isGazetteError(error) && error.code === 'CONFIG_NOT_FOUND') return undefined;
     throw error;
   }
-}
-
-async function loadTemplatesFor(args: CheckArgs, configFile: ConfigFile | undefined, io: Io): Promise<TemplateSet | undefined> {
-  const dir = args.templates ?? (configFile?.config.templates ? path.resolve(configFile.dir, configFile.config.templates) : undefined);
-  if (dir === undefined) return undefined;
-  const { loadTemplates } = await import('../../render/templates.js');
-  return loadTemplates(path.resolve(io.cwd, dir));
 }
 
 function parseDigest(json: string, file: string): Digest {

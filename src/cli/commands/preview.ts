@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { GazetteError } from '../../errors.js';
-import { parseDate } from '../../load/date.js';
 import type { PreviewState } from '../../preview/index.js';
 import { loadConfig } from '../config.js';
+import { issueDate, issueOptions } from '../options.js';
 import { formatBytes, type Io } from '../io.js';
 
 interface PreviewArgs {
@@ -23,17 +23,12 @@ export function previewCommand(io: Io, done: (code: number) => void): CommandMod
       y
         .option('port', { type: 'number', default: 4300, describe: 'Port to listen on; 0 takes any free one' })
         .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on' })
-        .option('articles', { type: 'string', describe: 'Folder of article markdown [default: "articles", or the config\'s]' })
-        .option('date', { type: 'string', describe: 'Issue date, YYYY-MM-DD [default: today]' })
-        .option('config', { type: 'string', describe: 'Config file [default: ./gazette.config.json or .yaml]' })
-        .option('templates', { type: 'string', describe: 'Folder with your own digest.mjml.hbs and partials/' }) as never,
+        .options(issueOptions) as never,
     handler: async (args) => {
       if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
         throw new GazetteError('USAGE', `--port is ${String(args.port)}`, { fix: 'use a port number from 1 to 65535, or 0 for any free port' });
       }
-      if (args.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(args.date) || !parseDate(args.date))) {
-        throw new GazetteError('USAGE', `--date is ${JSON.stringify(args.date)}`, { fix: 'use YYYY-MM-DD, e.g. 2026-11-30' });
-      }
+      if (args.date !== undefined) issueDate(args.date);
       // The config must be readable to start, as it names the folders to watch; after that, a broken edit shows in the page.
       const { file } = await loadConfig(args.config, io.cwd);
       // The pipeline (MJML above all) and chokidar load here, so --help stays instant.

@@ -1,0 +1,33 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+export const root = path.join(import.meta.dirname, '../..');
+export const fixtures = path.join(root, 'test/fixtures');
+const cli = path.join(root, 'dist/src/cli/main.js');
+const run = promisify(execFile);
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI (npm test builds it first) in `cwd`, as a user would. */
+export async function gazette(cwd: string, ...args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A minimal valid config file's contents. */
+export const minimalConfig = {
+  name: 'The Test Tide',
+  from: { address: 'tide@example.org' },
+  postalAddress: 'The Test Tide, 1 Harbour Row, Port Ellis TW1 1AA',
+  siteUrl: 'https://tide.example.org',
+};
