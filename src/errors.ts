@@ -22,6 +22,11 @@ const KINDS = {
   ARTICLES_DIR_MISSING: 'usage',
   TEMPLATES_MISSING: 'usage',
   EVAL_INPUT: 'usage',
+  SMTP_CONFIG: 'usage',
+  SECRET_MISSING: 'usage',
+  SEND_NOT_CONFIRMED: 'usage',
+  SEND_CONTENT_CHANGED: 'usage',
+  SEND_NOTHING_TO_RESUME: 'usage',
 
   NO_ARTICLES: 'content',
   ARTICLES_INVALID: 'content',
@@ -42,6 +47,13 @@ const KINDS = {
   IMPORT_EMPTY: 'content',
 
   WRITE_FAILED: 'delivery',
+  STATE_FAILED: 'delivery',
+  SEND_LOCKED: 'delivery',
+  SEND_STOPPED: 'delivery',
+  SMTP_AUTH: 'delivery',
+  SMTP_TLS: 'delivery',
+  SMTP_CONNECT: 'delivery',
+  SMTP_REFUSED: 'delivery',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof KINDS;

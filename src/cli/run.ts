@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { importCommand } from './commands/import.js';
 import { previewCommand } from './commands/preview.js';
+import { sendCommand } from './commands/send.js';
 import { processIo, type Io } from './io.js';
 
 /**
@@ -25,6 +26,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .command(importCommand(io, done))
     .command(evalCommand(io, done))
     .command(previewCommand(io, done))
+    .command(sendCommand(io, done))
     .demandCommand(1, 'Name a command: build, preview, check, import or eval.')
     .recommendCommands()
     .strict()
