@@ -29,7 +29,7 @@ export function subscriberTokens(): Record<string, string> {
   );
 }
 
-type Piece = string | { key: string };
+export type Piece = string | { key: string };
 
 /** A rendered issue with its per-subscriber holes, split once so that filling them is a join. */
 export interface PersonalTemplate {
@@ -68,16 +68,20 @@ export interface PersonalValues {
   fields: Readonly<Record<string, string>>;
 }
 
-/** Fill the holes: HTML-escaped in the HTML part, as they are in the text part. */
+/** The value of one hole, flattened to one line. */
+export function holeValue(values: PersonalValues, key: string): string {
+  const value =
+    key === 'greeting' ? values.greeting
+    : key === 'unsubscribe' ? values.unsubscribeUrl
+    : key.startsWith('field.') ? (values.fields[key.slice('field.'.length)] ?? '')
+    : '';
+  return oneLine(value);
+}
+
+/** Fill the holes: HTML-escaped in the HTML part (and the MJML), as they are in the text part. */
 export function personalise(template: PersonalTemplate, values: PersonalValues): RenderedDigest {
-  const valueOf = (key: string): string => {
-    if (key === 'greeting') return values.greeting;
-    if (key === 'unsubscribe') return values.unsubscribeUrl;
-    if (key.startsWith('field.')) return values.fields[key.slice('field.'.length)] ?? '';
-    return '';
-  };
   const join = (parts: readonly Piece[], escape: (s: string) => string): string =>
-    parts.map((p) => (typeof p === 'string' ? p : escape(oneLine(valueOf(p.key))))).join('');
+    parts.map((p) => (typeof p === 'string' ? p : escape(holeValue(values, p.key)))).join('');
   return { mjml: join(template.mjml, escapeHtml), html: join(template.html, escapeHtml), text: join(template.text, (s) => s) };
 }
 
@@ -112,6 +116,6 @@ function oneLine(value: string): string {
   return value.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -4,7 +4,8 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { encodeWord } from 'nodemailer/lib/mime-funcs';
 import type { Config } from '../config/schema.js';
 import { slugify } from '../load/slug.js';
-import { greetingFor, personalise, type PersonalTemplate, type Recipient } from '../render/personal.js';
+import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
+import { escapeHtml, greetingFor, holeValue, type PersonalTemplate, type PersonalValues, type Piece, type Recipient } from '../render/personal.js';
 import { unsubscribeUrlOf } from '../render/view.js';
 import type { Digest } from '../types.js';
 import { unsubscribeLink, unsubscribeToken } from './unsubscribe.js';
@@ -56,7 +57,8 @@ export function messageIdFor(issueKey: string, email: string, fromAddress: strin
 export async function composeMessage(issue: IssueMessages, recipient: Recipient): Promise<ComposedMessage> {
   const { config } = issue;
   const unsubscribe = unsubscribeLink(unsubscribeUrlOf(config), unsubscribeToken(issue.secret, issue.listId, recipient.email));
-  const parts = personalise(issue.template, { greeting: greetingFor(config, recipient), unsubscribeUrl: unsubscribe, fields: recipient.fields });
+  const values: PersonalValues = { greeting: greetingFor(config, recipient), unsubscribeUrl: unsubscribe, fields: recipient.fields };
+  const encoded = encodedParts(issue.template);
   const messageId = messageIdFor(issue.issueKey, recipient.email, config.from.address);
   const from = { name: config.from.name ?? config.name, address: config.from.address };
   const composer = new MailComposer({
@@ -65,9 +67,8 @@ export async function composeMessage(issue: IssueMessages, recipient: Recipient)
     subject: `${issue.subjectPrefix ?? ''}${issue.digest.subject}`,
     date: issue.date,
     messageId,
-    text: parts.text,
-    html: parts.html,
-    textEncoding: 'quoted-printable',
+    text: { raw: fill(encoded.text, values, (v) => v) },
+    html: { raw: fill(encoded.html, values, escapeHtml) },
     baseBoundary: messageId.slice(1, 17),
     headers: {
       // Prepared, so that only the name is encoded: the <id> must stay plain for filters to match it.
@@ -80,6 +81,50 @@ export async function composeMessage(issue: IssueMessages, recipient: Recipient)
   let raw = await build(composer);
   if (issue.dkim) raw = await sign(raw, issue.dkim);
   return { messageId, envelope: { from: config.from.address, to: recipient.email }, raw };
+}
+
+/**
+ * The text and HTML parts, quoted-printable encoded once per issue. Only the
+ * holes are encoded per message, each on lines of its own (between soft line
+ * breaks, which decode to nothing), so every line stays within 76 octets and
+ * the decoded part is exactly the personalised text.
+ */
+interface EncodedPart {
+  head: Buffer;
+  pieces: (Buffer | { key: string })[];
+}
+
+const encodedCache = new WeakMap<PersonalTemplate, { text: EncodedPart; html: EncodedPart }>();
+
+function encodedParts(template: PersonalTemplate): { text: EncodedPart; html: EncodedPart } {
+  let parts = encodedCache.get(template);
+  if (!parts) {
+    parts = { text: encodePart('text/plain', template.text), html: encodePart('text/html', template.html) };
+    encodedCache.set(template, parts);
+  }
+  return parts;
+}
+
+function encodePart(type: string, pieces: readonly Piece[]): EncodedPart {
+  return {
+    head: Buffer.from(`Content-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`),
+    pieces: pieces.map((p) => (typeof p === 'string' ? Buffer.from(qp(p)) : p)),
+  };
+}
+
+const SOFT_BREAK = Buffer.from('=\r\n');
+
+function fill(part: EncodedPart, values: PersonalValues, escape: (value: string) => string): Buffer {
+  const chunks: Buffer[] = [part.head];
+  for (const piece of part.pieces) {
+    if (Buffer.isBuffer(piece)) chunks.push(piece);
+    else chunks.push(SOFT_BREAK, Buffer.from(qp(escape(holeValue(values, piece.key)))), SOFT_BREAK);
+  }
+  return Buffer.concat(chunks);
+}
+
+function qp(text: string): string {
+  return qpWrap(qpEncode(text.replace(/\r?\n/g, '\r\n')), 76);
 }
 
 function build(composer: MailComposer): Promise<Buffer> {

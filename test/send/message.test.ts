@@ -2,7 +2,7 @@ import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDigest, loadArticles, renderDigestTemplate, type Digest, type PersonalTemplate } from '../../src/index.js';
+import { buildDigest, loadArticles, personalise, renderDigestTemplate, type Digest, type PersonalTemplate } from '../../src/index.js';
 import { composeMessage, listIdOf, messageIdFor, type IssueMessages } from '../../src/send/message.js';
 import { verifyUnsubscribeToken } from '../../src/send/unsubscribe.js';
 import { testConfig } from '../helpers/config.js';
@@ -42,6 +42,18 @@ describe('composeMessage', () => {
     expect(mail.html).toContain('Hi Ana,');
     expect(mail.text).toContain(config.postalAddress);
     expect(mail.html).toContain(config.postalAddress);
+  });
+
+  it('decodes to exactly the personalised text and HTML', async () => {
+    const { raw } = await composeMessage(issue, ana);
+    const mail = await parsed(raw);
+    const expected = personalise(template, {
+      greeting: 'Hi Ana,',
+      unsubscribeUrl: /<(https:[^>]+)>/.exec(headerLines(raw).find((l) => l.startsWith('List-Unsubscribe:')) ?? '')?.[1] ?? '',
+      fields: ana.fields,
+    });
+    expect(mail.text?.replace(/\r\n/g, '\n')).toBe(expected.text);
+    expect(mail.html).toBe(expected.html);
   });
 
   it('has one Date, From and Message-ID, and a deterministic Message-ID per issue and subscriber', async () => {
