@@ -27,7 +27,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .command(evalCommand(io, done))
     .command(previewCommand(io, done))
     .command(sendCommand(io, done))
-    .demandCommand(1, 'Name a command: build, preview, check, import or eval.')
+    .demandCommand(1, 'Name a command: build, preview, check, send, import or eval.')
     .recommendCommands()
     .strict()
     .help()
