@@ -29,16 +29,23 @@ export function buildDigest(articles: readonly Article[], config: Config, option
   );
 }
 
-export interface RenderIssueOptions extends LoadOptions {
-  articlesDir: string;
+export interface RenderArticlesOptions {
   date: string;
   templates?: TemplateSet;
   pretty?: boolean;
   /** Passed to renderDigest: the footer's unsubscribe link. */
   unsubscribeUrl?: string;
+  /** The issue's number in the series: with the config's `publicUrl`, the email links to its archive page. */
+  number?: number;
+}
+
+export interface RenderIssueOptions extends LoadOptions, RenderArticlesOptions {
+  articlesDir: string;
 }
 
 export interface RenderedIssue {
+  /** The articles the issue is made of, as loaded. */
+  articles: Article[];
   digest: Digest;
   /** As a reader who is nobody in particular sees it: what `build` writes. */
   rendered: RenderedDigest;
@@ -55,10 +62,15 @@ export async function renderIssue(config: Config, options: RenderIssueOptions): 
       fix: 'add *.md files with front matter (see the README), or widen --since',
     });
   }
+  return { ...(await renderArticles(articles, config, options)), warnings };
+}
+
+/** Enrich, compose and render articles already loaded (the send's selection of what is new). */
+export async function renderArticles(articles: readonly Article[], config: Config, options: RenderArticlesOptions): Promise<Omit<RenderedIssue, 'warnings'>> {
   const digest = buildDigest(articles, config, { date: options.date });
-  const template = await renderDigestTemplate(digest, config, { templates: options.templates, pretty: options.pretty });
+  const template = await renderDigestTemplate(digest, config, { templates: options.templates, pretty: options.pretty, number: options.number });
   const rendered = personalise(template, genericValues(config, options.unsubscribeUrl ?? unsubscribeUrlOf(config)));
-  return { digest, rendered, template, warnings };
+  return { articles: [...articles], digest, rendered, template };
 }
 
 export interface BuildOptions extends RenderIssueOptions {

@@ -1,6 +1,30 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
+/** Five fields (minute hour day month weekday), or six with seconds first, as croner reads them. */
+const cronExpression = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    try {
+      new Cron(value, { paused: true }).stop();
+    } catch (error) {
+      const why = error instanceof Error ? error.message.replace(/^CronPattern: /, '') : String(error);
+      ctx.addIssue({ code: 'custom', message: `must be a cron expression such as "0 8 * * 1" (minute hour day month weekday): ${why}` });
+    }
+  });
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as "Europe/London" or "UTC"' },
+);
 const hexColour = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'must be a hex colour such as "#0b5c7a"');
 
 /**
@@ -18,7 +42,13 @@ export const configSchema = z.strictObject({
   /** Required by CAN-SPAM: shown in the footer of both parts. */
   postalAddress: z.string().trim().min(10, 'must be a full postal address'),
   siteUrl: httpUrl,
-  /** Where the footer's unsubscribe link points; defaults to `<siteUrl>/unsubscribe`. */
+  /**
+   * Where `gazette serve` answers, e.g. "https://example.org/newsletter/": the
+   * emails link to `<publicUrl>archive/<number>/` ("View in your browser"),
+   * and the unsubscribe link defaults to `<publicUrl>unsubscribe`.
+   */
+  publicUrl: httpUrl.optional(),
+  /** Where the footer's unsubscribe link points; defaults to `<publicUrl>unsubscribe`, else `<siteUrl>/unsubscribe`. */
   unsubscribeUrl: httpUrl.optional(),
   /** Base for article images given as relative paths; defaults to `siteUrl`. */
   imageBaseUrl: httpUrl.optional(),
@@ -99,6 +129,16 @@ export const configSchema = z.strictObject({
       allow: z.array(z.string().min(1)).default([]),
     })
     .default({ allow: [] }),
+  /** When `gazette schedule` sends what is new: a cron expression, read in a time zone. */
+  schedule: z
+    .strictObject({
+      cron: cronExpression,
+      /** An IANA time zone such as "Europe/London"; the cron expression is read in it. */
+      timezone: timeZone.default('UTC'),
+      /** The subscriber list, relative to the config file; `--to` overrides it. */
+      to: z.string().min(1).optional(),
+    })
+    .optional(),
   /** Folders, relative to the config file; --articles and --templates override them. */
   articles: z.string().min(1).default('articles'),
   templates: z.string().min(1).optional(),

@@ -3,7 +3,7 @@ import type { Digest, RenderedDigest } from '../types.js';
 import { compileMjml } from './mjml.js';
 import { compileTemplates, defaultTemplates, type TemplateSet } from './templates.js';
 import { renderText } from './text.js';
-import { digestView, unsubscribeUrlOf } from './view.js';
+import { archiveUrlOf, digestView, unsubscribeUrlOf } from './view.js';
 import { genericValues, personalise, splitTokens, subscriberTokens, token, type PersonalTemplate } from './personal.js';
 
 export interface RenderOptions {
@@ -11,8 +11,10 @@ export interface RenderOptions {
   templates?: TemplateSet;
   /** Readable, indented HTML instead of minified. */
   pretty?: boolean;
-  /** The footer's unsubscribe link; the config's (or `<siteUrl>/unsubscribe`) by default. */
+  /** The footer's unsubscribe link; the config's (or `<publicUrl>unsubscribe`, or `<siteUrl>/unsubscribe`) by default. */
   unsubscribeUrl?: string;
+  /** The issue's number in the series: with the config's `publicUrl`, both parts link to its archive page. */
+  number?: number;
 }
 
 /**
@@ -22,9 +24,11 @@ export interface RenderOptions {
 export async function renderDigestTemplate(digest: Digest, config: Config, options: Omit<RenderOptions, 'unsubscribeUrl'> = {}): Promise<PersonalTemplate> {
   const templates = options.templates ?? defaultTemplates();
   const holes = { greeting: token('greeting'), unsubscribeUrl: token('unsubscribe') };
-  const mjml = compileTemplates(templates)(digestView(digest, config, { ...holes, subscriber: subscriberTokens() }));
+  const place = { number: options.number };
+  const mjml = compileTemplates(templates)(digestView(digest, config, { ...holes, subscriber: subscriberTokens() }, place));
   const html = await compileMjml(mjml, { pretty: options.pretty ?? false, templates });
-  const text = renderText(digest, config, holes);
+  const archiveUrl = options.number === undefined ? null : archiveUrlOf(config, options.number);
+  const text = renderText(digest, config, { ...holes, archiveUrl });
   return splitTokens({ mjml, html, text });
 }
 

@@ -13,10 +13,16 @@ const DOUBLE_RULE = '='.repeat(TEXT_WIDTH);
  * headline, summary, quote, photo caption and link, then the footer. Lines
  * stay within 78 columns except URLs, which are never broken.
  */
-export function renderText(digest: Digest, config: Config, { greeting, unsubscribeUrl }: { greeting: string; unsubscribeUrl: string }): string {
+export function renderText(
+  digest: Digest,
+  config: Config,
+  { greeting, unsubscribeUrl, archiveUrl = null }: { greeting: string; unsubscribeUrl: string; archiveUrl?: string | null },
+): string {
   const marks = quoteMarks(config.lang);
+  // The archive link comes first, as the HTML's does: a reader whose client shows the text part is the one who wants it.
+  const browser = archiveUrl === null ? '' : `View in your browser: ${archiveUrl}\n\n`;
   const parts = [
-    `${header(digest, config)}\n\n${greeting}\n\n${contents(digest.articles)}`,
+    `${browser}${header(digest, config)}\n\n${greeting}\n\n${contents(digest.articles)}`,
     ...digest.articles.map((a, i) => story(a, i + 1, marks)),
     footer(digest, config, unsubscribeUrl),
   ];

@@ -6,6 +6,7 @@ import type { Digest, DigestArticle } from '../types.js';
 export interface Labels {
   readMore: string;
   unsubscribe: string;
+  viewInBrowser: string;
   receiving: string;
   openQuote: string;
   closeQuote: string;
@@ -29,6 +30,8 @@ export interface DigestView {
   brandColor: string;
   logoUrl: string | null;
   siteUrl: string;
+  /** The issue's page in the public archive ("View in your browser"); null without `publicUrl` or an issue number. */
+  archiveUrl: string | null;
   /** Per-subscriber values, as placeholders filled in after rendering (see personal.ts). */
   greeting: string;
   unsubscribeUrl: string;
@@ -38,8 +41,19 @@ export interface DigestView {
   articles: ArticleView[];
 }
 
+/** The list's unsubscribe page: the config's, else `<publicUrl>unsubscribe` (where `gazette serve` answers), else `<siteUrl>/unsubscribe`. */
 export function unsubscribeUrlOf(config: Config): string {
-  return config.unsubscribeUrl ?? new URL('unsubscribe', config.siteUrl.endsWith('/') ? config.siteUrl : `${config.siteUrl}/`).href;
+  return config.unsubscribeUrl ?? new URL('unsubscribe', folderOf(config.publicUrl ?? config.siteUrl)).href;
+}
+
+/** An issue's page in the public archive, `<publicUrl>archive/<number>/`; null without a `publicUrl`. */
+export function archiveUrlOf(config: Config, number: number): string | null {
+  return config.publicUrl === undefined ? null : new URL(`archive/${number}/`, folderOf(config.publicUrl)).href;
+}
+
+/** A base URL as a folder, so that relative paths go under it: "https://x.org/news" is read as "https://x.org/news/". */
+function folderOf(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
 }
 
 export interface PersonalHoles {
@@ -48,7 +62,12 @@ export interface PersonalHoles {
   subscriber: Readonly<Record<string, string>>;
 }
 
-export function digestView(digest: Digest, config: Config, personal: PersonalHoles): DigestView {
+export interface IssuePlace {
+  /** The issue's number in the series, when it has one (a send; `build --number`). */
+  number?: number;
+}
+
+export function digestView(digest: Digest, config: Config, personal: PersonalHoles, place: IssuePlace = {}): DigestView {
   const [openQuote, closeQuote] = quoteMarks(config.lang);
   return {
     lang: config.lang,
@@ -61,11 +80,13 @@ export function digestView(digest: Digest, config: Config, personal: PersonalHol
     brandColor: config.brandColor,
     logoUrl: config.logoUrl ?? null,
     siteUrl: config.siteUrl,
+    archiveUrl: place.number === undefined ? null : archiveUrlOf(config, place.number),
     ...personal,
     postalAddress: config.postalAddress,
     labels: {
       readMore: 'Read the full story →',
       unsubscribe: 'Unsubscribe',
+      viewInBrowser: 'View in your browser',
       receiving: 'You are receiving this email because you subscribed to',
       openQuote,
       closeQuote,

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../config/schema.js';
 import { GazetteError } from '../errors.js';
-import type { PersonalTemplate, Recipient } from '../render/personal.js';
+import { genericValues, personalise, type PersonalTemplate, type Recipient } from '../render/personal.js';
+import { unsubscribeUrlOf } from '../render/view.js';
 import type { Digest } from '../types.js';
-import { Ledger, type DeliveryStatus, type IssueRecord, type LoadCounts } from './ledger.js';
+import { Ledger, type DeliveryStatus, type IssueArticle, type IssueCopy, type IssueRecord, type LoadCounts } from './ledger.js';
 import { lockIssue, type LockHolder } from './lock.js';
 import { composeMessage, listIdOf, type ComposedMessage, type IssueMessages } from './message.js';
 import { Secrets } from './secrets.js';
@@ -41,6 +42,14 @@ export interface SendIssueOptions {
   date: string;
   /** The SQLite ledger, created with its folder if need be. */
   statePath: string;
+  /**
+   * The issue's number in the series, as the template was rendered with it
+   * (its archive link); a new issue takes the list's next number when not
+   * given. See planNewIssue() and planFullIssue().
+   */
+  number?: number;
+  /** The articles the issue is made of, recorded with it so that `send --new-only` knows what has gone out. */
+  articles?: readonly IssueArticle[];
   /** The list, streamed; not read with `resume`. */
   subscribers?: AsyncIterable<SubscriberRow>;
   /** Carry on with the subscribers the ledger has, without reading the list again. */
@@ -81,6 +90,8 @@ export type SendOutcome = 'completed' | 'stopped' | 'declined';
 
 export interface SendReport {
   issueKey: string;
+  /** The issue's number in the series. */
+  number: number;
   subject: string;
   resumed: boolean;
   outcome: SendOutcome;
@@ -143,7 +154,7 @@ export async function sendIssue(options: SendIssueOptions): Promise<SendReport> 
       const before = ledger.counts(issueKey);
       const total = before.queued - ledger.suppressedQueued(issueKey).count + before.sending;
       const report = (outcome: SendOutcome, run?: SenderResult & { resentAfterCrash: number }): SendReport =>
-        reportOf(ledger, { issueKey, options, outcome, run, list, tookOverFrom: lock.tookOverFrom, durationMs: performance.now() - started });
+        reportOf(ledger, { issueKey, number: record.number, options, outcome, run, list, tookOverFrom: lock.tookOverFrom, durationMs: performance.now() - started });
       if (total === 0) {
         ledger.setIssueStatus(issueKey, 'finished');
         return report('completed');
@@ -209,23 +220,42 @@ function checkResumable(ledger: Ledger, options: SendIssueOptions, issueKey: str
   );
 }
 
+/** The issue as the archive keeps it: the generic personalisation, as `build` writes it, so no subscriber's data. */
+export function archiveCopyOf(config: Config, issue: IssueContent): IssueCopy {
+  const generic = personalise(issue.template, genericValues(config, unsubscribeUrlOf(config)));
+  return { preheader: issue.digest.preheader, html: generic.html, text: generic.text, digest: issue.digest };
+}
+
 /**
- * The issue's row, created on its first run (which fixes its Date header).
- * Its content may change only while nobody has been sent it: a resend must
- * be the same message.
+ * The issue's row, created on its first run (which fixes its Date header and
+ * its number) with its articles and archive copy. Its content may change
+ * only while nobody has been sent it: a resend must be the same message.
  */
 function openIssueRecord(ledger: Ledger, options: SendIssueOptions, issueKey: string): IssueRecord {
   const { config, issue } = options;
   const contentHash = contentHashOf(issue);
-  const { issue: record } = ledger.openIssue({
+  const copy = archiveCopyOf(config, issue);
+  const { issue: record, created } = ledger.openIssue({
     key: issueKey,
     listId: listIdOf(config),
     date: options.date,
     subject: issue.digest.subject,
     contentHash,
     dateHeader: new Date(Math.floor(Date.now() / 1000) * 1000),
+    number: options.number,
+    articles: options.articles,
+    copy,
   });
-  if (record.contentHash === contentHash) return record;
+  if (options.number !== undefined && record.number !== options.number) {
+    throw new GazetteError('SEND_LOCKED', `issue ${issueKey} is number ${record.number} in the ledger, but was rendered as number ${options.number}`, {
+      fix: 'another run changed the series meanwhile: run again',
+    });
+  }
+  if (record.contentHash === contentHash) {
+    // An issue from before the ledger kept the series: fill in what it lacks.
+    if (!created) ledger.completeSeriesData(issueKey, options.articles, copy);
+    return record;
+  }
   const counts = ledger.counts(issueKey);
   if (counts.sent + counts.failed + counts.sending > 0) {
     throw new GazetteError(
@@ -236,7 +266,7 @@ function openIssueRecord(ledger: Ledger, options: SendIssueOptions, issueKey: st
       },
     );
   }
-  ledger.replaceContent(issueKey, issue.digest.subject, contentHash);
+  ledger.replaceContent(issueKey, issue.digest.subject, contentHash, { articles: options.articles, copy });
   return { ...record, subject: issue.digest.subject, contentHash };
 }
 
@@ -256,6 +286,7 @@ async function loadList(ledger: Ledger, options: SendIssueOptions, issueKey: str
 
 interface ReportInput {
   issueKey: string;
+  number: number;
   options: SendIssueOptions;
   outcome: SendOutcome;
   run: (SenderResult & { resentAfterCrash: number }) | undefined;
@@ -264,10 +295,11 @@ interface ReportInput {
   durationMs: number;
 }
 
-function reportOf(ledger: Ledger, { issueKey, options, outcome, run, list, tookOverFrom, durationMs }: ReportInput): SendReport {
+function reportOf(ledger: Ledger, { issueKey, number, options, outcome, run, list, tookOverFrom, durationMs }: ReportInput): SendReport {
   const sent = run?.sent ?? 0;
   return {
     issueKey,
+    number,
     subject: options.issue.digest.subject,
     resumed: options.resume === true,
     outcome,

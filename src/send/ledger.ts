@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { ArchivedIssue } from '../archive/types.js';
 import { GazetteError } from '../errors.js';
 import type { Recipient } from '../render/personal.js';
+import { seriesStatus, type SeriesStatus } from '../series/status.js';
+import type { Digest } from '../types.js';
 import { addressKey } from './address.js';
+import { isLockLive } from './lock.js';
 import { migrate } from './schema.js';
 
 /**
@@ -26,6 +30,8 @@ export type IssueStatus = 'created' | 'sending' | 'stopped' | 'finished';
 export interface IssueRecord {
   key: string;
   listId: string;
+  /** 1, 2, 3… per list, in the order the issues were created. */
+  number: number;
   date: string;
   subject: string;
   contentHash: string;
@@ -52,6 +58,63 @@ export interface NewIssue {
   subject: string;
   contentHash: string;
   dateHeader: Date;
+  /** Its number in the series; the list's next one when not given. */
+  number?: number;
+  /** The articles it is made of, in order. */
+  articles?: readonly IssueArticle[];
+  /** What the public archive shows of it. */
+  copy?: IssueCopy;
+}
+
+/** One article of an issue, as the series remembers it. */
+export interface IssueArticle {
+  slug: string;
+  /** See articleHash(): what tells an edited article from the one that was sent. */
+  contentHash: string;
+  url: string;
+  title: string;
+}
+
+/** An issue as a reader who is nobody in particular sees it: what `build` writes, and what the archive shows. */
+export interface IssueCopy {
+  preheader: string;
+  html: string;
+  text: string;
+  digest: Digest;
+}
+
+/** One issue of the series, for `gazette issues`. */
+export interface SeriesEntry {
+  key: string;
+  number: number;
+  date: string;
+  subject: string;
+  status: SeriesStatus;
+  /** Articles recorded for it (0 for an issue sent before gazette recorded them). */
+  articles: number;
+  sent: number;
+  failed: number;
+  /** Not yet sent: queued, or in flight when a run died. */
+  queued: number;
+  /** Queued rows whose address is suppressed: they will not be sent. */
+  suppressed: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Where an article last went out: the newest issue of the list that included it. */
+export interface Inclusion {
+  contentHash: string;
+  number: number;
+  date: string;
+}
+
+export interface Suppression {
+  /** The address as the ledger keys it (see addressKey). */
+  address: string;
+  reason: string;
+  source: string;
+  createdAt: string;
 }
 
 export interface LoadCounts {
@@ -69,6 +132,7 @@ const LOAD_BATCH = 1000;
 interface IssueRow {
   key: string;
   list_id: string;
+  number: number;
   date: string;
   subject: string;
   content_hash: string;
@@ -142,19 +206,142 @@ export class Ledger {
     return row && issueOf(row);
   }
 
-  /** The issue, created with these values if it is new. */
+  /**
+   * The issue, created with these values if it is new: with its number (the
+   * list's next unless given), its articles and its archive copy, all in one
+   * transaction.
+   */
   openIssue(issue: NewIssue): { issue: IssueRecord; created: boolean } {
-    const now = new Date().toISOString();
-    const created =
-      this.statements.createIssue.run(issue.key, issue.listId, issue.date, issue.subject, issue.contentHash, issue.dateHeader.toISOString(), now).changes === 1;
+    const create = this.db.transaction((): boolean => {
+      const now = new Date().toISOString();
+      const number = issue.number ?? this.nextNumber(issue.listId);
+      const created =
+        this.statements.createIssue.run(issue.key, issue.listId, number, issue.date, issue.subject, issue.contentHash, issue.dateHeader.toISOString(), now)
+          .changes === 1;
+      if (created) this.writeSeriesData(issue.key, issue.articles, issue.copy);
+      return created;
+    });
+    let created: boolean;
+    try {
+      created = create.immediate();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      throw new GazetteError('SEND_LOCKED', `another run created issue ${String(issue.number)} of ${issue.listId} at the same time as ${issue.key}`, {
+        fix: 'run again: it will take the next number',
+      });
+    }
     const record = this.issue(issue.key);
     if (!record) throw new Error(`issue ${issue.key} vanished from the ledger`);
     return { issue: record, created };
   }
 
-  /** Take new content for an issue nobody has been sent yet (an article fixed after a failed start). */
-  replaceContent(key: string, subject: string, contentHash: string): void {
-    this.statements.replaceContent.run(subject, contentHash, key);
+  /** The number the list's next issue gets. */
+  nextNumber(listId: string): number {
+    return (this.statements.nextNumber.get(listId) as { n: number }).n;
+  }
+
+  /**
+   * Take new content for an issue nobody has been sent yet (an article fixed
+   * after a failed start), with its articles and archive copy when given.
+   */
+  replaceContent(key: string, subject: string, contentHash: string, series: { articles?: readonly IssueArticle[]; copy?: IssueCopy } = {}): void {
+    this.db.transaction(() => {
+      this.statements.replaceContent.run(subject, contentHash, key);
+      this.writeSeriesData(key, series.articles, series.copy);
+    })();
+  }
+
+  /** Articles and an archive copy for an issue that has none (one created before the ledger kept them). */
+  completeSeriesData(key: string, articles: readonly IssueArticle[] | undefined, copy: IssueCopy | undefined): void {
+    this.db.transaction(() => {
+      const hasArticles = this.statements.issueArticles.get(key) !== undefined;
+      const hasCopy = this.statements.hasCopy.get(key) !== undefined;
+      this.writeSeriesData(key, hasArticles ? undefined : articles, hasCopy ? undefined : copy);
+    })();
+  }
+
+  private writeSeriesData(key: string, articles: readonly IssueArticle[] | undefined, copy: IssueCopy | undefined): void {
+    if (articles) {
+      this.statements.deleteArticles.run(key);
+      articles.forEach((a, i) => this.statements.insertArticle.run(key, i + 1, a.slug, a.contentHash, a.url, a.title));
+    }
+    if (copy) this.statements.saveCopy.run(key, copy.preheader, copy.html, copy.text, JSON.stringify(copy.digest));
+  }
+
+  // ------------------------------------------------------------ the series
+
+  /** The articles of an issue, in order; empty for an issue made before gazette recorded them. */
+  issueArticles(key: string): IssueArticle[] {
+    return (this.statements.issueArticles.all(key) as ArticleRow[]).map(articleOf);
+  }
+
+  /** For every article slug that an issue of the list (other than `exceptKey`) included: the newest such issue, and the article's hash then. */
+  inclusions(listId: string, exceptKey: string): Map<string, Inclusion> {
+    const included = new Map<string, Inclusion>();
+    for (const row of this.statements.inclusions.all(listId, exceptKey) as { slug: string; content_hash: string; number: number; date: string }[]) {
+      if (!included.has(row.slug)) included.set(row.slug, { contentHash: row.content_hash, number: row.number, date: row.date });
+    }
+    return included;
+  }
+
+  /** The newest issue of the list by number, other than `exceptKey`. */
+  latestIssue(listId: string, exceptKey = ''): { key: string; number: number; date: string } | undefined {
+    return this.statements.latestIssue.get(listId, exceptKey) as { key: string; number: number; date: string } | undefined;
+  }
+
+  /** The issues of a list, oldest first, with their status and counts. */
+  series(listId: string): SeriesEntry[] {
+    const rows = this.statements.series.all(listId) as SeriesRow[];
+    return rows.map((row) => {
+      const lock = this.statements.lockOf.get(row.key) as { pid: number; host: string } | undefined;
+      const queued = row.queued - row.suppressed;
+      return {
+        key: row.key,
+        number: row.number,
+        date: row.date,
+        subject: row.subject,
+        status: seriesStatus({ stored: row.status, locked: lock !== undefined && isLockLive(lock), sent: row.sent, failed: row.failed, left: queued }),
+        articles: row.articles,
+        sent: row.sent,
+        failed: row.failed,
+        queued,
+        suppressed: row.suppressed,
+        createdAt: row.created_at,
+        finishedAt: row.finished_at,
+      };
+    });
+  }
+
+  /** The list names the ledger has issues for, for a ledger shared by several lists. */
+  listIds(): string[] {
+    return (this.statements.listIds.all() as { list_id: string }[]).map((r) => r.list_id);
+  }
+
+  /**
+   * The public archive: issues of the list that went to at least one
+   * subscriber, newest first, as nobody in particular sees them. Issues sent
+   * before gazette kept archive copies are left out.
+   */
+  archivedIssues(listId: string): ArchivedIssue[] {
+    return (this.statements.archived.all(listId) as ArchivedRow[]).map((row) => this.archivedOf(row));
+  }
+
+  archivedIssue(listId: string, number: number): ArchivedIssue | undefined {
+    const row = this.statements.archivedOne.get(listId, number) as ArchivedRow | undefined;
+    return row && this.archivedOf(row);
+  }
+
+  private archivedOf(row: ArchivedRow): ArchivedIssue {
+    return {
+      number: row.number,
+      date: row.date,
+      subject: row.subject,
+      preheader: row.preheader,
+      html: row.html,
+      text: row.text,
+      sentAt: row.status === 'finished' ? row.finished_at : null,
+      articles: this.issueArticles(row.key).map(({ slug, title, url }) => ({ slug, title, url })),
+    };
   }
 
   setIssueStatus(key: string, status: IssueStatus): void {
@@ -287,12 +474,28 @@ export class Ledger {
 
   // ------------------------------------------------------------ suppressions
 
-  suppress(email: string, reason: string, source: string): void {
-    this.statements.suppress.run(addressKey(email), reason, new Date().toISOString(), source);
+  /** Never send to this address again; false when it already was suppressed (the first reason stays). */
+  suppress(email: string, reason: string, source: string): boolean {
+    return this.statements.suppress.run(addressKey(email), reason, new Date().toISOString(), source).changes === 1;
+  }
+
+  /** Lift a suppression; false when the address was not suppressed. */
+  unsuppress(email: string): boolean {
+    return this.statements.unsuppress.run(addressKey(email)).changes === 1;
   }
 
   isSuppressed(email: string): boolean {
     return this.statements.isSuppressed.get(addressKey(email)) !== undefined;
+  }
+
+  suppression(email: string): Suppression | undefined {
+    const row = this.statements.suppression.get(addressKey(email)) as SuppressionRow | undefined;
+    return row && suppressionOf(row);
+  }
+
+  /** Every suppressed address, oldest first. */
+  suppressions(): Suppression[] {
+    return (this.statements.suppressions.all() as SuppressionRow[]).map(suppressionOf);
   }
 
   // ------------------------------------------------------------ runs
@@ -308,8 +511,41 @@ export class Ledger {
 
 function prepare(db: Database.Database) {
   return {
-    issue: db.prepare('SELECT key, list_id, date, subject, content_hash, date_header, status, loaded_at FROM issues WHERE key = ?'),
-    createIssue: db.prepare('INSERT OR IGNORE INTO issues (key, list_id, date, subject, content_hash, date_header, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    issue: db.prepare('SELECT key, list_id, number, date, subject, content_hash, date_header, status, loaded_at FROM issues WHERE key = ?'),
+    createIssue: db.prepare(
+      'INSERT OR IGNORE INTO issues (key, list_id, number, date, subject, content_hash, date_header, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    nextNumber: db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM issues WHERE list_id = ?'),
+    deleteArticles: db.prepare('DELETE FROM issue_articles WHERE issue_key = ?'),
+    insertArticle: db.prepare('INSERT INTO issue_articles (issue_key, position, slug, content_hash, url, title) VALUES (?, ?, ?, ?, ?, ?)'),
+    saveCopy: db.prepare('INSERT OR REPLACE INTO issue_copies (issue_key, preheader, html, text, digest) VALUES (?, ?, ?, ?, ?)'),
+    hasCopy: db.prepare('SELECT 1 FROM issue_copies WHERE issue_key = ?'),
+    issueArticles: db.prepare('SELECT slug, content_hash, url, title FROM issue_articles WHERE issue_key = ? ORDER BY position'),
+    inclusions: db.prepare(
+      `SELECT a.slug, a.content_hash, i.number, i.date FROM issue_articles a JOIN issues i ON i.key = a.issue_key
+       WHERE i.list_id = ? AND i.key <> ? ORDER BY i.number DESC`,
+    ),
+    latestIssue: db.prepare('SELECT key, number, date FROM issues WHERE list_id = ? AND key <> ? ORDER BY number DESC LIMIT 1'),
+    series: db.prepare(
+      `SELECT i.key, i.number, i.date, i.subject, i.status, i.created_at, i.finished_at,
+         (SELECT COUNT(*) FROM issue_articles a WHERE a.issue_key = i.key) AS articles,
+         (SELECT COUNT(*) FROM deliveries d WHERE d.issue_key = i.key AND d.status = 'sent') AS sent,
+         (SELECT COUNT(*) FROM deliveries d WHERE d.issue_key = i.key AND d.status = 'failed') AS failed,
+         (SELECT COUNT(*) FROM deliveries d WHERE d.issue_key = i.key AND d.status IN ('queued', 'sending')) AS queued,
+         (SELECT COUNT(*) FROM deliveries d JOIN suppressions s ON s.address_key = d.address_key
+           WHERE d.issue_key = i.key AND d.status IN ('queued', 'sending')) AS suppressed
+       FROM issues i WHERE i.list_id = ? ORDER BY i.number`,
+    ),
+    lockOf: db.prepare('SELECT pid, host FROM locks WHERE issue_key = ?'),
+    listIds: db.prepare('SELECT DISTINCT list_id FROM issues ORDER BY list_id'),
+    archived: db.prepare(
+      `SELECT i.key, i.number, i.date, i.subject, i.status, i.finished_at, c.preheader, c.html, c.text FROM issues i JOIN issue_copies c ON c.issue_key = i.key
+       WHERE i.list_id = ? AND EXISTS (SELECT 1 FROM deliveries d WHERE d.issue_key = i.key AND d.status = 'sent') ORDER BY i.number DESC`,
+    ),
+    archivedOne: db.prepare(
+      `SELECT i.key, i.number, i.date, i.subject, i.status, i.finished_at, c.preheader, c.html, c.text FROM issues i JOIN issue_copies c ON c.issue_key = i.key
+       WHERE i.list_id = ? AND i.number = ? AND EXISTS (SELECT 1 FROM deliveries d WHERE d.issue_key = i.key AND d.status = 'sent')`,
+    ),
     replaceContent: db.prepare('UPDATE issues SET subject = ?, content_hash = ? WHERE key = ?'),
     issueStarted: db.prepare("UPDATE issues SET status = 'sending', started_at = COALESCE(started_at, ?) WHERE key = ?"),
     issueFinished: db.prepare("UPDATE issues SET status = 'finished', finished_at = ? WHERE key = ?"),
@@ -354,16 +590,69 @@ function prepare(db: Database.Database) {
     markFailed: db.prepare("UPDATE deliveries SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?"),
     markUnsent: db.prepare("UPDATE deliveries SET status = 'queued', attempts = MAX(attempts - 1, 0), last_error = ?, updated_at = ? WHERE id = ?"),
     suppress: db.prepare('INSERT OR IGNORE INTO suppressions (address_key, reason, created_at, source) VALUES (?, ?, ?, ?)'),
+    unsuppress: db.prepare('DELETE FROM suppressions WHERE address_key = ?'),
     isSuppressed: db.prepare('SELECT 1 FROM suppressions WHERE address_key = ?'),
+    suppression: db.prepare('SELECT address_key, reason, source, created_at FROM suppressions WHERE address_key = ?'),
+    suppressions: db.prepare('SELECT address_key, reason, source, created_at FROM suppressions ORDER BY created_at, address_key'),
     startRun: db.prepare('INSERT INTO runs (issue_key, pid, host, resumed, started_at) VALUES (?, ?, ?, ?, ?)'),
     finishRun: db.prepare('UPDATE runs SET finished_at = ?, outcome = ?, sent = ?, failed = ? WHERE id = ?'),
   };
+}
+
+interface ArticleRow {
+  slug: string;
+  content_hash: string;
+  url: string;
+  title: string;
+}
+
+interface SeriesRow {
+  key: string;
+  number: number;
+  date: string;
+  subject: string;
+  status: IssueStatus;
+  created_at: string;
+  finished_at: string | null;
+  articles: number;
+  sent: number;
+  failed: number;
+  queued: number;
+  suppressed: number;
+}
+
+interface ArchivedRow {
+  key: string;
+  number: number;
+  date: string;
+  subject: string;
+  status: IssueStatus;
+  finished_at: string | null;
+  preheader: string;
+  html: string;
+  text: string;
+}
+
+interface SuppressionRow {
+  address_key: string;
+  reason: string;
+  source: string;
+  created_at: string;
+}
+
+function articleOf(row: ArticleRow): IssueArticle {
+  return { slug: row.slug, contentHash: row.content_hash, url: row.url, title: row.title };
+}
+
+function suppressionOf(row: SuppressionRow): Suppression {
+  return { address: row.address_key, reason: row.reason, source: row.source, createdAt: row.created_at };
 }
 
 function issueOf(row: IssueRow): IssueRecord {
   return {
     key: row.key,
     listId: row.list_id,
+    number: row.number,
     date: row.date,
     subject: row.subject,
     contentHash: row.content_hash,

@@ -58,6 +58,11 @@ export function lockIssue(ledger: Ledger, issueKey: string, self = { pid: proces
   };
 }
 
+/** Whether a lock's holder may still be running: it is, on this host, or it is on another host, where it cannot be checked. */
+export function isLockLive(holder: { pid: number; host: string }, self = hostname()): boolean {
+  return holder.host !== self || isAlive(holder.pid);
+}
+
 /** Whether a process with this pid runs on this host (EPERM: it does, as someone else). */
 function isAlive(pid: number): boolean {
   try {

@@ -13,6 +13,17 @@ import type Database from 'better-sqlite3';
  *   locks         the run that is sending an issue, so that two cannot overlap
  *   runs          one row per run, for the record
  *
+ * Migration 2 makes the issues a series:
+ *
+ *   issues.number   1, 2, 3… per list, in the order the issues were created
+ *                   (existing rows numbered by date)
+ *   issue_articles  the articles an issue is made of, in order, with a hash
+ *                   of each one's content, so that `send --new-only` knows
+ *                   what has gone out and what was edited since
+ *   issue_copies    the issue as the public archive shows it: the HTML and
+ *                   text as `build` writes them (no subscriber's data), the
+ *                   preheader and the digest as JSON
+ *
  * Times are ISO 8601 text in UTC, except `next_attempt_at` (milliseconds
  * since the epoch, compared on every claim).
  */
@@ -79,6 +90,34 @@ export const MIGRATIONS: readonly string[] = [
     outcome      TEXT,
     sent         INTEGER NOT NULL DEFAULT 0,
     failed       INTEGER NOT NULL DEFAULT 0
+  );
+  `,
+  `
+  ALTER TABLE issues ADD COLUMN number INTEGER;
+  UPDATE issues SET number = (
+    SELECT COUNT(*) FROM issues AS earlier
+    WHERE earlier.list_id = issues.list_id AND (earlier.date < issues.date OR (earlier.date = issues.date AND earlier.key <= issues.key))
+  );
+  CREATE UNIQUE INDEX issues_by_number ON issues (list_id, number);
+
+  CREATE TABLE issue_articles (
+    issue_key     TEXT NOT NULL REFERENCES issues (key),
+    position      INTEGER NOT NULL,
+    slug          TEXT NOT NULL,
+    content_hash  TEXT NOT NULL,
+    url           TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    PRIMARY KEY (issue_key, position),
+    UNIQUE (issue_key, slug)
+  );
+  CREATE INDEX issue_articles_by_slug ON issue_articles (slug);
+
+  CREATE TABLE issue_copies (
+    issue_key  TEXT PRIMARY KEY REFERENCES issues (key),
+    preheader  TEXT NOT NULL,
+    html       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    digest     TEXT NOT NULL
   );
   `,
 ];

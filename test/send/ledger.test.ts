@@ -48,7 +48,7 @@ describe('Ledger', () => {
     const db = new Database(file, { readonly: true });
     expect((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    expect(tables).toEqual(['deliveries', 'issues', 'locks', 'runs', 'schema_migrations', 'suppressions']);
+    expect(tables).toEqual(['deliveries', 'issue_articles', 'issue_copies', 'issues', 'locks', 'runs', 'schema_migrations', 'suppressions']);
     db.close();
   });
 

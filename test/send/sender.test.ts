@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GazetteError } from '../../src/errors.js';
 import { issueKeyOf, sendIssue, type IssueContent, type SendIssueOptions, type SendReport } from '../../src/send/index.js';
 import { Ledger } from '../../src/send/ledger.js';
+import { MIGRATIONS } from '../../src/send/schema.js';
 import { lockIssue } from '../../src/send/lock.js';
 import { listIdOf, messageIdFor } from '../../src/send/message.js';
 import { readSubscribers } from '../../src/send/subscribers.js';
@@ -419,7 +420,7 @@ describe('the ledger on disk', () => {
     Ledger.open(state).close();
     const db = new Database(state, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual(MIGRATIONS.map((_, i) => ({ version: i + 1 })));
     db.close();
   });
 });

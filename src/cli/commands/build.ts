@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
+import { GazetteError } from '../../errors.js';
 import type { Warning } from '../../types.js';
 import { loadConfig } from '../config.js';
 import { articlesDirOf, issueDate, issueOptions, selectionOptions, templatesOf } from '../options.js';
@@ -14,6 +15,7 @@ interface BuildArgs {
   limit?: number;
   templates?: string;
   pretty: boolean;
+  number?: number;
 }
 
 /** Gmail clips messages over ~102 KB, hiding the footer and the unsubscribe link. */
@@ -28,12 +30,19 @@ export function buildCommand(io: Io, done: (code: number) => void): CommandModul
         .options(issueOptions)
         .option('out', { type: 'string', describe: 'Folder to write the files to [default: out/<date>]' })
         .options(selectionOptions)
-        .option('pretty', { type: 'boolean', default: false, describe: 'Readable HTML instead of minified' }) as never,
+        .option('pretty', { type: 'boolean', default: false, describe: 'Readable HTML instead of minified' })
+        .option('number', {
+          type: 'number',
+          describe: "The issue's number in the series: with the config's publicUrl, the email links to its archive page [default: none, no link]",
+        }) as never,
     handler: async (args) => {
       // The pipeline (MJML above all) loads here, so --help and usage errors stay instant.
       const { buildIssue } = await import('../../build.js');
       const configFile = await loadConfig(args.config, io.cwd);
       const date = issueDate(args.date);
+      if (args.number !== undefined && !(Number.isInteger(args.number) && args.number >= 1)) {
+        throw new GazetteError('USAGE', `--number is ${String(args.number)}`, { fix: 'give the issue number, a whole number from 1' });
+      }
       const result = await buildIssue(configFile.config, {
         articlesDir: articlesDirOf(args.articles, configFile, io),
         outDir: path.resolve(io.cwd, args.out ?? path.join('out', date)),
@@ -42,6 +51,7 @@ export function buildCommand(io: Io, done: (code: number) => void): CommandModul
         limit: args.limit,
         templates: await templatesOf(args.templates, configFile, io),
         pretty: args.pretty,
+        number: args.number,
       });
       printWarnings(result.warnings, io);
       io.out(`Built ${result.digest.articles.length} article${result.digest.articles.length === 1 ? '' : 's'} for ${date}: "${result.digest.subject}"`);

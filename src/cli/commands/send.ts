@@ -1,19 +1,19 @@
-import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CommandModule } from 'yargs';
-import type { ConfigFile } from '../../config/file.js';
 import type { Config } from '../../config/schema.js';
 import { GazetteError } from '../../errors.js';
+import type { TemplateSet } from '../../render/templates.js';
 import type { DkimKey, IssueContent, SendReport } from '../../send/index.js';
-import { Secrets } from '../../send/secrets.js';
+import type { IssueArticle } from '../../send/ledger.js';
 import type { SmtpSettings } from '../../send/transport.js';
 import type { SubscriberRow } from '../../send/types.js';
 import type { Warning } from '../../types.js';
 import { loadConfig } from '../config.js';
 import type { Io } from '../io.js';
 import { articlesDirOf, issueDate, issueOptions, templatesOf } from '../options.js';
+import { dkimKeyOf, redacted, retryBaseFromEnv, secretsInEnv, unsubscribeSecret } from '../send-env.js';
+import { stopOnSignals } from '../signals.js';
 
 interface SendArgs {
   to?: string;
@@ -25,13 +25,15 @@ interface SendArgs {
   dryRun?: string;
   test?: string;
   resume: boolean;
+  newOnly: boolean;
+  includeUpdated: boolean;
   rate?: number;
   concurrency?: number;
   yes: boolean;
   insecure: boolean;
 }
 
-const DEFAULT_STATE = '.gazette/state.db';
+export const DEFAULT_STATE = '.gazette/state.db';
 /** Signs the dry run's unsubscribe links when GAZETTE_UNSUBSCRIBE_SECRET is not set: they work nowhere, which is what a dry run wants. */
 const DRY_RUN_SECRET = 'gazette-dry-run';
 
@@ -47,6 +49,16 @@ export function sendCommand(io: Io, done: (code: number) => void): CommandModule
         .option('dry-run', { type: 'string', describe: 'Write one .eml per subscriber to this folder instead of sending' })
         .option('test', { type: 'string', describe: 'Send one "[TEST]" message to this address, outside the ledger' })
         .option('resume', { type: 'boolean', default: false, describe: 'Carry on with a stopped send, without reading the list again' })
+        .option('new-only', {
+          type: 'boolean',
+          default: false,
+          describe: 'Send only the articles no earlier issue included; nothing (exit 0) when there are none. For cron',
+        })
+        .option('include-updated', {
+          type: 'boolean',
+          default: false,
+          describe: 'With --new-only: also articles edited since an earlier issue had them',
+        })
         .option('rate', { type: 'number', describe: "Messages per second, at most [default: the config's send.rate, 10]" })
         .option('concurrency', { type: 'number', describe: "SMTP connections at once [default: the config's send.concurrency, 3]" })
         .option('yes', { type: 'boolean', default: false, describe: 'Do not ask before sending to more than send.confirmAbove subscribers' })
@@ -72,6 +84,10 @@ interface Prepared {
   date: string;
   config: Config;
   issue: IssueContent;
+  /** Its number in the series (for the archive link), and its articles for the ledger. */
+  number: number;
+  articles: IssueArticle[];
+  statePath: string;
   dkim: DkimKey | undefined;
   subscribers: () => AsyncGenerator<SubscriberRow>;
 }
@@ -85,33 +101,61 @@ async function send(args: SendArgs, io: Io, done: (code: number) => void): Promi
   // Settings and secrets first: a missing one stops the command before any work.
   const { smtpSettings } = await import('../../send/transport.js');
   const smtp = args.dryRun === undefined ? smtpSettings(config, env, { insecure: args.insecure }) : undefined;
-  const secret = env.GAZETTE_UNSUBSCRIBE_SECRET || undefined;
-  if (smtp && !secret) {
-    throw new GazetteError('SECRET_MISSING', 'GAZETTE_UNSUBSCRIBE_SECRET is not set', {
-      fix: 'set it to a long random string (e.g. the output of `openssl rand -hex 32`) and keep it: it signs the unsubscribe links, which must go on working after the send',
-    });
-  }
+  const secret = smtp ? unsubscribeSecret(env) : env.GAZETTE_UNSUBSCRIBE_SECRET || undefined;
   const dkim = dkimKeyOf(configFile, env.GAZETTE_DKIM_PRIVATE_KEY);
 
-  const [{ renderIssue }, { readSubscribers }] = await Promise.all([import('../../build.js'), import('../../send/subscribers.js')]);
-  const rendered = await renderIssue(config, {
-    articlesDir: articlesDirOf(args.articles, configFile, io),
-    date,
-    templates: await templatesOf(args.templates, configFile, io),
-  });
-  printWarnings(rendered.warnings, io);
+  const statePath = path.resolve(io.cwd, args.state ?? DEFAULT_STATE);
+  const articlesDir = articlesDirOf(args.articles, configFile, io);
+  const templates = await templatesOf(args.templates, configFile, io);
+  const { readSubscribers } = await import('../../send/subscribers.js');
+  const issue = args.newOnly
+    ? await planNew(config, { articlesDir, date, statePath, templates, includeUpdated: args.includeUpdated }, io)
+    : await renderAll(config, { articlesDir, date, statePath, templates }, io);
+  if (!issue) {
+    done(0);
+    return;
+  }
   const prepared: Prepared = {
     args,
     io,
     date,
     config,
-    issue: { digest: rendered.digest, template: rendered.template },
+    ...issue,
+    statePath,
     dkim,
     subscribers: () => readSubscribers(path.resolve(io.cwd, args.to ?? '')),
   };
   if (!smtp || !secret) done(await writeDryRun(prepared, args.dryRun ?? '.', secret));
   else if (args.test !== undefined) done(await sendTest(prepared, args.test, smtp, secret));
   else done(await sendToList(prepared, smtp, secret, retryBaseFromEnv(env.GAZETTE_RETRY_BASE_MS)));
+}
+
+interface RenderInput {
+  articlesDir: string;
+  date: string;
+  statePath: string;
+  templates: TemplateSet | undefined;
+}
+
+type ReadyIssue = Pick<Prepared, 'issue' | 'number' | 'articles'>;
+
+/** Every article of the folder as the issue of the day (or, once it has gone to anyone, the articles it was made with). */
+async function renderAll(config: Config, input: RenderInput, io: Io): Promise<ReadyIssue> {
+  const { planFullIssue, describePlan } = await import('../../series/plan.js');
+  const plan = await planFullIssue(config, input);
+  printWarnings(plan.warnings, io);
+  if (plan.kind === 'continue') for (const line of describePlan(plan)) io.err(line);
+  return { issue: { digest: plan.rendered.digest, template: plan.rendered.template }, number: plan.number, articles: plan.articles };
+}
+
+/** --new-only: what no earlier issue had, or the day's issue again; undefined (and says so) when there is nothing new. */
+async function planNew(config: Config, input: RenderInput & { includeUpdated: boolean }, io: Io): Promise<ReadyIssue | undefined> {
+  const { planNewIssue, describePlan } = await import('../../series/plan.js');
+  const plan = await planNewIssue(config, input);
+  printWarnings(plan.warnings, io);
+  for (const line of describePlan(plan)) io.out(line);
+  if (plan.kind === 'nothing') return undefined;
+  return { issue: { digest: plan.rendered.digest, template: plan.rendered.template }, number: plan.number, articles: plan.articles };
 }
 
 async function writeDryRun({ io, config, issue, date, dkim, subscribers }: Prepared, dir: string, secret: string | undefined): Promise<number> {
@@ -137,7 +181,7 @@ async function sendTest({ io, config, issue, date, dkim }: Prepared, address: st
 }
 
 async function sendToList(
-  { args, io, config, issue, date, dkim, subscribers }: Prepared,
+  { args, io, config, issue, date, dkim, subscribers, number, articles, statePath }: Prepared,
   smtp: SmtpSettings,
   secret: string,
   retryBaseMs: number | undefined,
@@ -157,7 +201,9 @@ async function sendToList(
       config,
       issue,
       date,
-      statePath: path.resolve(io.cwd, args.state ?? DEFAULT_STATE),
+      statePath,
+      number,
+      articles,
       subscribers: args.resume ? undefined : subscribers(),
       resume: args.resume,
       smtp,
@@ -188,55 +234,15 @@ async function sendToList(
   return 0;
 }
 
-/**
- * SIGINT and SIGTERM abort the signal, so that the send finishes what is in
- * flight and stops; a second one ends the process at once (the rows in
- * flight stay `sending`, and the next run says so).
- */
-function stopOnSignals(onFirst: (signal: NodeJS.Signals) => void): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) {
-      dispose();
-      process.kill(process.pid, signal);
-      return;
-    }
-    onFirst(signal);
-    controller.abort(signal);
-  };
-  const dispose = (): void => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return { signal: controller.signal, dispose };
-}
-
-/** Every secret the environment holds, so that not even an unexpected error can print one. */
-function secretsInEnv(env: NodeJS.ProcessEnv): Secrets {
-  const secrets = new Secrets().add(env.SMTP_PASS).add(env.GAZETTE_UNSUBSCRIBE_SECRET).add(env.GAZETTE_DKIM_PRIVATE_KEY);
-  try {
-    const url = new URL(env.GAZETTE_SMTP_URL ?? '');
-    secrets.add(url.password).add(decodeURIComponent(url.password));
-  } catch {
-    secrets.add(env.GAZETTE_SMTP_URL);
-  }
-  return secrets;
-}
-
-/** Our errors never hold a secret; anything else is passed on with them blanked out. */
-function redacted(error: unknown, secrets: Secrets): unknown {
-  if (error instanceof GazetteError || !(error instanceof Error)) return error;
-  const safe = new Error(secrets.redact(error.message));
-  safe.name = error.name;
-  safe.stack = secrets.redact(error.stack ?? error.message);
-  return safe;
-}
-
 function checkArgs(args: SendArgs): void {
   const modes = [args.dryRun !== undefined && '--dry-run', args.test !== undefined && '--test', args.resume && '--resume'].filter(Boolean);
   if (modes.length > 1) throw new GazetteError('USAGE', `${modes.join(' and ')} cannot go together`, { fix: 'choose one' });
+  if (args.newOnly && args.resume) {
+    throw new GazetteError('USAGE', '--new-only and --resume cannot go together', {
+      fix: 'run --new-only again: a rerun on the same day carries on with that day\'s issue',
+    });
+  }
+  if (args.includeUpdated && !args.newOnly) throw new GazetteError('USAGE', '--include-updated goes with --new-only', { fix: 'add --new-only' });
   if (args.to === undefined && !args.resume && args.test === undefined) {
     throw new GazetteError('USAGE', 'no subscriber list', {
       fix: 'pass --to FILE (CSV with an email column, or JSON Lines), or --resume to carry on with a stopped send',
@@ -247,46 +253,6 @@ function checkArgs(args: SendArgs): void {
   if (args.concurrency !== undefined && !(Number.isInteger(args.concurrency) && args.concurrency >= 1 && args.concurrency <= 50)) {
     throw new GazetteError('USAGE', `--concurrency is ${String(args.concurrency)}`, { fix: 'give a number of connections from 1 to 50' });
   }
-}
-
-/** The DKIM key, when the config asks for signing: GAZETTE_DKIM_PRIVATE_KEY, else the config's privateKeyFile. */
-function dkimKeyOf({ config, dir, file }: ConfigFile, fromEnv: string | undefined): DkimKey | undefined {
-  if (!config.dkim) return undefined;
-  let pem = fromEnv?.trim() ? fromEnv.replace(/\\n/g, '\n') : undefined;
-  let source = 'GAZETTE_DKIM_PRIVATE_KEY';
-  if (!pem && config.dkim.privateKeyFile) {
-    source = config.dkim.privateKeyFile;
-    try {
-      pem = readFileSync(path.resolve(dir, config.dkim.privateKeyFile), 'utf8');
-    } catch {
-      throw new GazetteError('CONFIG_INVALID', `cannot read the DKIM key file ${config.dkim.privateKeyFile}`, {
-        file,
-        fix: 'check dkim.privateKeyFile (relative to the config file)',
-      });
-    }
-  }
-  if (!pem) {
-    throw new GazetteError('CONFIG_INVALID', 'the config asks for DKIM signing but gives no key', {
-      file,
-      fix: 'set GAZETTE_DKIM_PRIVATE_KEY to the PEM private key, or dkim.privateKeyFile to a file holding it',
-    });
-  }
-  try {
-    createPrivateKey(pem);
-  } catch {
-    // Never quote the key, not even a bad one.
-    throw new GazetteError('CONFIG_INVALID', `${source} is not a PEM private key`, { file, fix: 'give the key as "-----BEGIN PRIVATE KEY-----" … PEM text' });
-  }
-  return { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: pem };
-}
-
-/** A shorter first retry for tests: GAZETTE_RETRY_BASE_MS. */
-function retryBaseFromEnv(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const ms = Number(value);
-  if (!Number.isFinite(ms) || ms < 0)
-    throw new GazetteError('USAGE', `GAZETTE_RETRY_BASE_MS is ${JSON.stringify(value)}`, { fix: 'give milliseconds, e.g. 5000' });
-  return ms;
 }
 
 /** Ask on the terminal; without one, refuse: cron must say --yes. */
