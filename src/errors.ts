@@ -49,6 +49,7 @@ const KINDS = {
   WRITE_FAILED: 'delivery',
   STATE_FAILED: 'delivery',
   SEND_LOCKED: 'delivery',
+  SCHEDULE_LOCKED: 'delivery',
   SEND_STOPPED: 'delivery',
   SMTP_AUTH: 'delivery',
   SMTP_TLS: 'delivery',

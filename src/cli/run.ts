@@ -4,8 +4,11 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { importCommand } from './commands/import.js';
+import { issuesCommand } from './commands/issues.js';
 import { previewCommand } from './commands/preview.js';
+import { scheduleCommand } from './commands/schedule.js';
 import { sendCommand } from './commands/send.js';
+import { suppressCommand } from './commands/suppress.js';
 import { processIo, type Io } from './io.js';
 
 /**
@@ -27,6 +30,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .command(evalCommand(io, done))
     .command(previewCommand(io, done))
     .command(sendCommand(io, done))
+    .command(scheduleCommand(io, done))
+    .command(issuesCommand(io, done))
+    .command(suppressCommand(io, done))
     .demandCommand(1, 'Name a command: build, preview, check, send, import or eval.')
     .recommendCommands()
     .strict()

@@ -275,7 +275,12 @@ export class Ledger {
     return (this.statements.issueArticles.all(key) as ArticleRow[]).map(articleOf);
   }
 
-  /** For every article slug that an issue of the list (other than `exceptKey`) included: the newest such issue, and the article's hash then. */
+  /**
+   * For every article slug that an issue of the list (other than `exceptKey`)
+   * sent: the newest such issue, and the article's hash then. An issue that
+   * never went to anyone (the relay was down, the confirmation declined)
+   * does not count, so its articles go in the next one.
+   */
   inclusions(listId: string, exceptKey: string): Map<string, Inclusion> {
     const included = new Map<string, Inclusion>();
     for (const row of this.statements.inclusions.all(listId, exceptKey) as { slug: string; content_hash: string; number: number; date: string }[]) {
@@ -284,7 +289,7 @@ export class Ledger {
     return included;
   }
 
-  /** The newest issue of the list by number, other than `exceptKey`. */
+  /** The newest issue of the list by number, other than `exceptKey`, that went to anyone. */
   latestIssue(listId: string, exceptKey = ''): { key: string; number: number; date: string } | undefined {
     return this.statements.latestIssue.get(listId, exceptKey) as { key: string; number: number; date: string } | undefined;
   }
@@ -351,7 +356,11 @@ export class Ledger {
     else this.statements.issueStatus.run(status, key);
   }
 
-  /** Other issues of the list that still have subscribers to send to, newest first. */
+  /**
+   * Other issues of the list that went to some subscribers and still have
+   * others to send to, newest first. One that never went to anyone is not
+   * unfinished but abandoned: `send --new-only` puts its articles in the next.
+   */
   unfinishedIssues(listId: string, exceptKey: string): { key: string; date: string; left: number }[] {
     return this.statements.unfinished.all(listId, exceptKey) as { key: string; date: string; left: number }[];
   }
@@ -509,6 +518,9 @@ export class Ledger {
   }
 }
 
+/** An issue that anyone has been sent, or that a send was attempted for: what "went out" means to the series. */
+const STARTED = "EXISTS (SELECT 1 FROM deliveries d WHERE d.issue_key = i.key AND d.status IN ('sent', 'failed', 'sending'))";
+
 function prepare(db: Database.Database) {
   return {
     issue: db.prepare('SELECT key, list_id, number, date, subject, content_hash, date_header, status, loaded_at FROM issues WHERE key = ?'),
@@ -523,9 +535,9 @@ function prepare(db: Database.Database) {
     issueArticles: db.prepare('SELECT slug, content_hash, url, title FROM issue_articles WHERE issue_key = ? ORDER BY position'),
     inclusions: db.prepare(
       `SELECT a.slug, a.content_hash, i.number, i.date FROM issue_articles a JOIN issues i ON i.key = a.issue_key
-       WHERE i.list_id = ? AND i.key <> ? ORDER BY i.number DESC`,
+       WHERE i.list_id = ? AND i.key <> ? AND ${STARTED} ORDER BY i.number DESC`,
     ),
-    latestIssue: db.prepare('SELECT key, number, date FROM issues WHERE list_id = ? AND key <> ? ORDER BY number DESC LIMIT 1'),
+    latestIssue: db.prepare(`SELECT key, number, date FROM issues i WHERE list_id = ? AND key <> ? AND ${STARTED} ORDER BY number DESC LIMIT 1`),
     series: db.prepare(
       `SELECT i.key, i.number, i.date, i.subject, i.status, i.created_at, i.finished_at,
          (SELECT COUNT(*) FROM issue_articles a WHERE a.issue_key = i.key) AS articles,
@@ -553,7 +565,7 @@ function prepare(db: Database.Database) {
     issueLoaded: db.prepare('UPDATE issues SET loaded_at = ? WHERE key = ?'),
     unfinished: db.prepare(
       `SELECT i.key, i.date, COUNT(*) AS "left" FROM issues i JOIN deliveries d ON d.issue_key = i.key AND d.status IN ('queued', 'sending')
-       WHERE i.list_id = ? AND i.key <> ? GROUP BY i.key ORDER BY i.date DESC LIMIT 5`,
+       WHERE i.list_id = ? AND i.key <> ? AND ${STARTED} GROUP BY i.key ORDER BY i.date DESC LIMIT 5`,
     ),
     insertSeen: db.prepare('INSERT OR IGNORE INTO temp.seen (address_key, line) VALUES (?, ?)'),
     seenLine: db.prepare('SELECT line FROM temp.seen WHERE address_key = ?'),

@@ -23,37 +23,41 @@ export interface IssueLock {
 }
 
 export function lockIssue(ledger: Ledger, issueKey: string, self = { pid: process.pid, host: hostname() }): IssueLock {
+  return takeLock(ledger, issueKey, self, (holder) => {
+    const where = holder.host === self.host ? '' : ` on ${holder.host}`;
+    return new GazetteError('SEND_LOCKED', `issue ${issueKey} is being sent by process ${holder.pid}${where}, started ${holder.startedAt}`, {
+      fix:
+        holder.host === self.host
+          ? 'wait for it to finish, or stop it (Ctrl-C or kill ' + holder.pid + ') and run again'
+          : `wait for it to finish; if it is no longer running there, delete its lock: sqlite3 ${ledger.file} "DELETE FROM locks WHERE issue_key = '${issueKey}'"`,
+    });
+  });
+}
+
+/**
+ * A row in `locks` under `key`, held until released: taken over when its
+ * holder is dead (same host, no such pid), refused with `refuse(holder)`
+ * when it may be alive. The issue locks use it, and `gazette schedule`'s
+ * one-per-ledger lock.
+ */
+export function takeLock(ledger: Ledger, key: string, self: { pid: number; host: string }, refuse: (holder: LockHolder) => Error): IssueLock {
   const { db } = ledger;
   const token = randomBytes(12).toString('hex');
   const holderOf = db.prepare('SELECT pid, host, started_at AS startedAt FROM locks WHERE issue_key = ?');
   const take = db.transaction((): LockHolder | null => {
-    const holder = holderOf.get(issueKey) as LockHolder | undefined;
+    const holder = holderOf.get(key) as LockHolder | undefined;
     if (holder) {
-      if (holder.host !== self.host || isAlive(holder.pid)) {
-        const where = holder.host === self.host ? '' : ` on ${holder.host}`;
-        throw new GazetteError('SEND_LOCKED', `issue ${issueKey} is being sent by process ${holder.pid}${where}, started ${holder.startedAt}`, {
-          fix:
-            holder.host === self.host
-              ? 'wait for it to finish, or stop it (Ctrl-C or kill ' + holder.pid + ') and run again'
-              : `wait for it to finish; if it is no longer running there, delete its lock: sqlite3 ${ledger.file} "DELETE FROM locks WHERE issue_key = '${issueKey}'"`,
-        });
-      }
-      db.prepare('DELETE FROM locks WHERE issue_key = ?').run(issueKey);
+      if (isLockLive(holder, self.host)) throw refuse(holder);
+      db.prepare('DELETE FROM locks WHERE issue_key = ?').run(key);
     }
-    db.prepare('INSERT INTO locks (issue_key, token, pid, host, started_at) VALUES (?, ?, ?, ?, ?)').run(
-      issueKey,
-      token,
-      self.pid,
-      self.host,
-      new Date().toISOString(),
-    );
+    db.prepare('INSERT INTO locks (issue_key, token, pid, host, started_at) VALUES (?, ?, ?, ?, ?)').run(key, token, self.pid, self.host, new Date().toISOString());
     return holder ?? null;
   });
   const tookOverFrom = take.immediate();
   return {
     tookOverFrom,
     release: () => {
-      if (db.open) db.prepare('DELETE FROM locks WHERE issue_key = ? AND token = ?').run(issueKey, token);
+      if (db.open) db.prepare('DELETE FROM locks WHERE issue_key = ? AND token = ?').run(key, token);
     },
   };
 }
