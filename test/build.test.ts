@@ -84,3 +84,32 @@ describe('buildIssue on the fixture folder', () => {
     await expect(buildIssue(config, { articlesDir: path.join(empty, 'articles'), outDir: empty, date: '2026-11-30' })).rejects.toMatchObject({ code: 'NO_ARTICLES' });
   });
 });
+
+describe('the "View in your browser" link', () => {
+  const numbered = testConfig({ publicUrl: 'https://tide.example.org/newsletter/' });
+
+  // Pinned: the text part of issue 7 as the archive link puts it first; the HTML carries the same link in its header.
+  it('is in both parts of a numbered issue when the config has a publicUrl', async () => {
+    const out = await tempDir();
+    const result = await buildIssue(numbered, { articlesDir: path.join(fixture, 'articles'), outDir: out, date: '2026-11-30', number: 7 });
+    const text = await readFile(path.join(out, 'index.txt'), 'utf8');
+    await expect(text).toMatchFileSnapshot(path.join(fixture, 'expected', 'numbered', 'index.txt'));
+    expect(text.split('\n')[0]).toBe('View in your browser: https://tide.example.org/newsletter/archive/7/');
+    expect(result.rendered.html).toMatch(/<a href="https:\/\/tide\.example\.org\/newsletter\/archive\/7\/"[^>]*>View in your browser<\/a>/);
+    // publicUrl also moves the default unsubscribe page to where `gazette serve` answers.
+    expect(text).toContain('https://tide.example.org/newsletter/unsubscribe');
+    expect(result.rendered.html).toContain('href="https://tide.example.org/newsletter/unsubscribe"');
+  });
+
+  it('is left out without a number, or without a publicUrl', async () => {
+    for (const [cfg, number] of [
+      [numbered, undefined],
+      [config, 7],
+    ] as const) {
+      const out = await tempDir();
+      const result = await buildIssue(cfg, { articlesDir: path.join(fixture, 'articles'), outDir: out, date: '2026-11-30', number });
+      expect(result.rendered.text).not.toContain('View in your browser');
+      expect(result.rendered.html).not.toContain('View in your browser');
+    }
+  });
+});

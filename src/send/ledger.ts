@@ -535,7 +535,7 @@ function prepare(db: Database.Database) {
     issueArticles: db.prepare('SELECT slug, content_hash, url, title FROM issue_articles WHERE issue_key = ? ORDER BY position'),
     inclusions: db.prepare(
       `SELECT a.slug, a.content_hash, i.number, i.date FROM issue_articles a JOIN issues i ON i.key = a.issue_key
-       WHERE i.list_id = ? AND i.key <> ? AND ${STARTED} ORDER BY i.number DESC`,
+       WHERE i.list_id = ? AND i.key <> ? AND ${STARTED} ORDER BY i.number DESC, a.position`,
     ),
     latestIssue: db.prepare(`SELECT key, number, date FROM issues i WHERE list_id = ? AND key <> ? AND ${STARTED} ORDER BY number DESC LIMIT 1`),
     series: db.prepare(
