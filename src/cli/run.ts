@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { EXIT_CODES, GazetteError } from '../errors.js';
+import { archiveCommand } from './commands/archive.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
@@ -8,6 +9,7 @@ import { issuesCommand } from './commands/issues.js';
 import { previewCommand } from './commands/preview.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { sendCommand } from './commands/send.js';
+import { serveCommand } from './commands/serve.js';
 import { suppressCommand } from './commands/suppress.js';
 import { processIo, type Io } from './io.js';
 
@@ -33,6 +35,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .command(scheduleCommand(io, done))
     .command(issuesCommand(io, done))
     .command(suppressCommand(io, done))
+    .command(serveCommand(io, done))
+    .command(archiveCommand(io, done))
     .demandCommand(1, 'Name a command: build, preview, check, send, import or eval.')
     .recommendCommands()
     .strict()
