@@ -5,7 +5,17 @@
  */
 export { loadArticles, type LoadOptions, type LoadResult } from './load/articles.js';
 export { parseArticle, type ParsedArticle } from './load/article.js';
-export { buildDigest, buildIssue, renderIssue, type BuildOptions, type BuildResult, type RenderIssueOptions, type RenderedIssue } from './build.js';
+export {
+  buildDigest,
+  buildIssue,
+  renderArticles,
+  renderIssue,
+  type BuildOptions,
+  type BuildResult,
+  type RenderArticlesOptions,
+  type RenderIssueOptions,
+  type RenderedIssue,
+} from './build.js';
 export { renderDigest, renderDigestTemplate, type RenderOptions } from './render/index.js';
 export { personalise, greetingFor, genericValues, type PersonalTemplate, type PersonalValues, type Recipient } from './render/personal.js';
 export { loadTemplates, defaultTemplatesDir, type TemplateSet } from './render/templates.js';
@@ -18,6 +28,11 @@ export { readConfigFile } from './config/file.js';
 export type { Config, ConfigInput } from './config/schema.js';
 export { sendIssue, dryRun, sendTestMessage, type SendIssueOptions, type SendReport, type DryRunOptions, type DryRunReport } from './send/index.js';
 export { composeMessage, listIdOf, type IssueMessages, type ComposedMessage } from './send/message.js';
+export { planNewIssue, planFullIssue, type IssuePlan, type PlanOptions } from './series/plan.js';
+export { sendNewIssue, type SendNewOptions, type SendNewResult } from './series/send-new.js';
+export { articleHash } from './series/article-hash.js';
+export type { SeriesStatus } from './series/status.js';
+export { runSchedule, type ScheduleOptions, type TickContext } from './schedule/index.js';
 export { readSubscribers } from './send/subscribers.js';
 export { unsubscribeToken, verifyUnsubscribeToken } from './send/unsubscribe.js';
 export { checkEmail, type CheckInput, type CheckReport, type Finding } from './check/index.js';

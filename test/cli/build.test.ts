@@ -36,6 +36,20 @@ describe('gazette build', { timeout: 30_000 }, () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('<html lang="en"');
   });
 
+  it('--number puts the View in your browser link in both parts when the config has a publicUrl', async () => {
+    const dir = path.join(project, 'numbered');
+    await cp(path.join(project, 'articles'), path.join(dir, 'articles'), { recursive: true });
+    await writeFile(path.join(dir, 'gazette.config.json'), JSON.stringify({ ...config, publicUrl: 'https://tide.example.org/news' }));
+    const { code, stderr } = await gazette(dir, 'build', '--date', '2026-11-30', '--number', '12');
+    expect(code, stderr).toBe(0);
+    const link = 'https://tide.example.org/news/archive/12/';
+    expect(await readFile(path.join(dir, 'out/2026-11-30/index.txt'), 'utf8')).toContain(`View in your browser: ${link}`);
+    expect(await readFile(path.join(dir, 'out/2026-11-30/index.html'), 'utf8')).toContain(`href="${link}"`);
+    const bad = await gazette(dir, 'build', '--number', '0');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--number is 0');
+  });
+
   it('exits 2 naming the file and line of a bad article', async () => {
     const { code, stderr } = await gazette(project, 'build', '--articles', path.join(fixtures, 'bad/duplicate-slug'), '--out', path.join(project, 'o2'));
     expect(code).toBe(2);
