@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .command(suppressCommand(io, done))
     .command(serveCommand(io, done))
     .command(archiveCommand(io, done))
-    .demandCommand(1, 'Name a command: build, preview, check, send, import or eval.')
+    .demandCommand(1, 'Name a command: build, preview, check, send, schedule, issues, suppress, serve, archive, import or eval.')
     .recommendCommands()
     .strict()
     .help()
