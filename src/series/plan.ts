@@ -147,7 +147,9 @@ export function describePlan(plan: IssuePlan): string[] {
       lines.push(`note: ${count(plan.fresh.length, 'article')} written since (${slugs(plan.fresh)}) will go in the next issue, not this one.`);
     return lines;
   }
-  return [`${what}${since ? `, new${since}` : ''}.`, ...edited];
+  const resent = plan.articles.length - plan.fresh.length;
+  if (!since) return [`${what}.`, ...edited];
+  return [resent === 0 ? `${what}, new${since}.` : `${what}: ${plan.fresh.length} new and ${resent} edited${since}.`, ...edited];
 }
 
 function count(n: number, noun: string): string {

@@ -103,7 +103,7 @@ describe('gazette send --new-only', { timeout: 60_000 }, () => {
 
     const withUpdated = await sendNew('2026-12-07', '--include-updated');
     expect(withUpdated.code, withUpdated.stderr).toBe(0);
-    expect(withUpdated.stdout).toContain('Issue 2 (2026-12-07): 1 article, north-pier-lights');
+    expect(withUpdated.stdout).toContain('Issue 2 (2026-12-07): 1 article, north-pier-lights: 0 new and 1 edited since issue 1 (2026-11-30).');
     expect(articlesOf(keyOf('2026-12-07'))).toEqual(['north-pier-lights']);
     expect(server.accepted).toHaveLength(8);
     expect(textOf(await server.parse(server.accepted[4]!))).toContain('1,250 new energy-saving bulbs');
