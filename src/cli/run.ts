@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .command(suppressCommand(io, done))
     .command(serveCommand(io, done))
     .command(archiveCommand(io, done))
-    .demandCommand(1, 'Name a command: build, preview, check, send, schedule, issues, suppress, serve, archive, import or eval.')
+    .demandCommand(1, 'Name a command: build, preview, check, send, schedule, issues, suppress, serve, archive, import or eval')
     .recommendCommands()
     .strict()
     .help()
@@ -45,7 +45,12 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .version()
     .wrap(Math.min(100, process.stdout.columns || 80))
     .exitProcess(false)
-    .fail(false);
+    // A message without an error is yargs refusing the arguments: a usage error.
+    // An error is one a command threw: passed on as it is.
+    .fail((message: string | undefined, error: Error | undefined) => {
+      if (error) throw error;
+      throw new GazetteError('USAGE', message ?? 'invalid arguments', { fix: 'run "gazette --help" for the commands and their options' });
+    });
   try {
     await parser.parseAsync();
     return code;
@@ -58,11 +63,6 @@ function report(error: unknown, io: Io): number {
   if (error instanceof GazetteError) {
     io.err(`gazette: ${error.message}`);
     return error.exitCode;
-  }
-  if (error instanceof Error && error.name === 'YError') {
-    io.err(`gazette: ${error.message}`);
-    io.err('Run "gazette --help" for the commands and their options.');
-    return EXIT_CODES.usage;
   }
   io.err(`gazette: internal error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return EXIT_CODES.usage;

@@ -82,7 +82,13 @@ describe('gazette build', { timeout: 30_000 }, () => {
     const unknown = await gazette(project, 'build', '--artcles', 'x');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('artcles');
-    expect((await gazette(project, 'frobnicate')).code).toBe(1);
+    expect(unknown.stderr).not.toContain('internal error');
+    const nonsense = await gazette(project, 'frobnicate');
+    expect(nonsense.code).toBe(1);
+    expect(nonsense.stderr).toMatch(/^gazette: Unknown argument: frobnicate: run "gazette --help"/);
+    const nothing = await gazette(project);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/^gazette: Name a command: build, /);
   });
 });
 
