@@ -33,6 +33,10 @@ export { sendNewIssue, type SendNewOptions, type SendNewResult } from './series/
 export { articleHash } from './series/article-hash.js';
 export type { SeriesStatus } from './series/status.js';
 export { runSchedule, type ScheduleOptions, type TickContext } from './schedule/index.js';
+export { startServe, type ServeOptions, type Serving } from './serve/index.js';
+export { archiveFiles, type ArchiveFile } from './archive/site.js';
+export { archiveFeed } from './archive/feed.js';
+export type { ArchivedIssue, ArchiveSource } from './archive/types.js';
 export { readSubscribers } from './send/subscribers.js';
 export { unsubscribeToken, verifyUnsubscribeToken } from './send/unsubscribe.js';
 export { checkEmail, type CheckInput, type CheckReport, type Finding } from './check/index.js';
