@@ -4,6 +4,7 @@ import { formatSendReport, progressBar, ProgressReporter } from '../../src/send/
 
 const report: SendReport = {
   issueKey: 'tide.example.org/2026-11-30',
+  number: 7,
   subject: 'The Tide: Ferry fares frozen',
   resumed: false,
   outcome: 'completed',

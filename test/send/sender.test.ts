@@ -13,7 +13,6 @@ import { smtpSettings } from '../../src/send/transport.js';
 import { verifyUnsubscribeToken } from '../../src/send/unsubscribe.js';
 import { testConfig } from '../helpers/config.js';
 import {
-  csvOf,
   DATE,
   headerLines,
   headerValues,
