@@ -4,7 +4,7 @@ import { compileMjml } from './mjml.js';
 import { compileTemplates, defaultTemplates, type TemplateSet } from './templates.js';
 import { renderText } from './text.js';
 import { archiveUrlOf, digestView, unsubscribeUrlOf } from './view.js';
-import { genericValues, personalise, splitTokens, subscriberTokens, token, type PersonalTemplate } from './personal.js';
+import { genericValues, Holes, personalise, type PersonalTemplate } from './personal.js';
 
 export interface RenderOptions {
   /** A template set from `loadTemplates(dir)`; gazette's own by default. */
@@ -23,13 +23,14 @@ export interface RenderOptions {
  */
 export async function renderDigestTemplate(digest: Digest, config: Config, options: Omit<RenderOptions, 'unsubscribeUrl'> = {}): Promise<PersonalTemplate> {
   const templates = options.templates ?? defaultTemplates();
-  const holes = { greeting: token('greeting'), unsubscribeUrl: token('unsubscribe') };
+  const tokens = new Holes();
+  const holes = { greeting: tokens.token('greeting'), unsubscribeUrl: tokens.token('unsubscribe') };
   const place = { number: options.number };
-  const mjml = compileTemplates(templates)(digestView(digest, config, { ...holes, subscriber: subscriberTokens() }, place));
+  const mjml = compileTemplates(templates)(digestView(digest, config, { ...holes, subscriber: tokens.subscriber() }, place));
   const html = await compileMjml(mjml, { pretty: options.pretty ?? false, templates });
   const archiveUrl = options.number === undefined ? null : archiveUrlOf(config, options.number);
   const text = renderText(digest, config, { ...holes, archiveUrl });
-  return splitTokens({ mjml, html, text });
+  return tokens.split({ mjml, html, text });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { Config } from '../config/schema.js';
 import type { RenderedDigest } from '../types.js';
@@ -5,28 +6,69 @@ import type { RenderedDigest } from '../types.js';
 /**
  * Per-subscriber values are not rendered per subscriber: the templates see
  * placeholder tokens, MJML runs once per issue, and each message is the
- * rendered HTML and text with the tokens filled in. A token is a key between
- * two U+2063 (invisible separator) characters, which MJML, its minifier and
- * Handlebars' escaping all leave alone, and which no article contains.
+ * rendered HTML and text with the tokens filled in. A token is a number
+ * between two U+2063 (invisible separator) characters, which MJML, its
+ * minifier and Handlebars' escaping all leave alone.
+ *
+ * Articles, imported pages and config strings are other people's text and may
+ * hold anything, including something shaped like a token. So a token also
+ * carries a nonce drawn afresh for every render: only the render that drew it
+ * can write one, and text that merely looks like a token stays text. The nonce
+ * never reaches the output (the split removes every token), so the bytes
+ * still depend only on the input.
  */
 const MARK = '\u2063';
-const TOKEN = new RegExp(`${MARK}gz\\.([\\w.:-]+)${MARK}`, 'g');
 
-export function token(key: string): string {
-  return `${MARK}gz.${key}${MARK}`;
-}
+export class Holes {
+  readonly #prefix = `${MARK}${randomBytes(8).toString('hex')}.`;
+  readonly #keys: string[] = [];
+  readonly #numbers = new Map<string, number>();
 
-/** What templates see as `{{subscriber.<column>}}`: a token for any column name. */
-export function subscriberTokens(): Record<string, string> {
-  return new Proxy<Record<string, string>>(
-    {},
-    {
-      get: (_target, key) => (typeof key === 'string' ? token(`field.${key}`) : undefined),
-      has: (_target, key) => typeof key === 'string',
-      getOwnPropertyDescriptor: (_target, key) =>
-        typeof key === 'string' ? { value: token(`field.${key}`), enumerable: true, configurable: true, writable: false } : undefined,
-    },
-  );
+  /** The token that stands for `key` (`greeting`, `unsubscribe`, `field.<column>`) in this render. */
+  token(key: string): string {
+    let n = this.#numbers.get(key);
+    if (n === undefined) {
+      n = this.#keys.push(key) - 1;
+      this.#numbers.set(key, n);
+    }
+    return `${this.#prefix}${n}${MARK}`;
+  }
+
+  /** What templates see as `{{subscriber.<column>}}`: a token for any column name. */
+  subscriber(): Record<string, string> {
+    const tokenOf = (key: string | symbol): string | undefined => (typeof key === 'string' ? this.token(`field.${key}`) : undefined);
+    return new Proxy<Record<string, string>>(
+      {},
+      {
+        get: (_target, key) => tokenOf(key),
+        has: (_target, key) => typeof key === 'string',
+        getOwnPropertyDescriptor: (_target, key) => {
+          const value = tokenOf(key);
+          return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };
+        },
+      },
+    );
+  }
+
+  /** Split a rendered issue at this render's tokens, once, so that filling them is a join. */
+  split(rendered: RenderedDigest): PersonalTemplate {
+    return { mjml: this.#pieces(rendered.mjml), html: this.#pieces(rendered.html), text: this.#pieces(rendered.text) };
+  }
+
+  #pieces(source: string): Piece[] {
+    const out: Piece[] = [];
+    let last = 0;
+    for (let at = source.indexOf(this.#prefix); at !== -1; at = source.indexOf(this.#prefix, last)) {
+      const digits = at + this.#prefix.length;
+      const end = source.indexOf(MARK, digits);
+      const key = end === -1 ? undefined : this.#keys[Number(source.slice(digits, end) || Number.NaN)];
+      if (key === undefined) throw new Error(`a personalisation token was cut by the renderer near "${source.slice(Math.max(0, at - 20), at)}"`);
+      out.push(source.slice(last, at), { key });
+      last = end + MARK.length;
+    }
+    out.push(source.slice(last));
+    return out;
+  }
 }
 
 export type Piece = string | { key: string };
@@ -36,22 +78,6 @@ export interface PersonalTemplate {
   mjml: readonly Piece[];
   html: readonly Piece[];
   text: readonly Piece[];
-}
-
-export function splitTokens(rendered: RenderedDigest): PersonalTemplate {
-  return { mjml: pieces(rendered.mjml), html: pieces(rendered.html), text: pieces(rendered.text) };
-}
-
-function pieces(source: string): Piece[] {
-  const out: Piece[] = [];
-  let last = 0;
-  for (const m of source.matchAll(TOKEN)) {
-    out.push(source.slice(last, m.index));
-    out.push({ key: m[1] ?? '' });
-    last = (m.index ?? 0) + m[0].length;
-  }
-  out.push(source.slice(last));
-  return out;
 }
 
 /** One subscriber as the templates can use them. */
