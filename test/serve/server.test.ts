@@ -121,7 +121,13 @@ describe('POST unsubscribe (RFC 8058 one-click)', () => {
     const [addressPart, macPart] = good.split('.') as [string, string];
     const flipped = `${macPart.slice(0, 10)}${macPart[10] === 'A' ? 'B' : 'A'}${macPart.slice(11)}`;
     const someoneElse = Buffer.from('victim@example.org').toString('base64url');
+    const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const spareBit = (part: string): string => part.slice(0, -1) + (B64URL[B64URL.indexOf(part.slice(-1)) ^ 1] ?? '');
     const bad = [
+      `${addressPart}.${spareBit(macPart)}`, // the MAC's last character with a spare bit flipped: the same bytes
+      `${good}%3D`, // padding appended: the same bytes
+      `${addressPart}%3D.${macPart}`,
+      `${addressPart}.${macPart.replaceAll('-', '%2B').replaceAll('_', '%2F')}`, // base64 rather than base64url
       `${addressPart}.${flipped}`, // the MAC changed
       `${someoneElse}.${macPart}`, // another address under this MAC
       `${addressPart}.${macPart.slice(0, -4)}`, // cut short
