@@ -15,7 +15,7 @@ interface RssItem {
 
 function parse(xml: string): { channel: Record<string, unknown>; items: RssItem[]; version: string } {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(xml) as {
+  const doc = new XMLParser({ ignoreAttributes: false, htmlEntities: true, isArray: (name) => name === 'item' }).parse(xml) as {
     rss: { '@_version': string; channel: Record<string, unknown> & { item?: RssItem[] } };
   };
   return { channel: doc.rss.channel, items: doc.rss.channel.item ?? [], version: doc.rss['@_version'] };
@@ -65,11 +65,28 @@ describe('archiveFeed', () => {
     expect(items[2]?.link).toBe('https://tide.example.org/archive/1/');
   });
 
-  it('stays well-formed XML whatever the subject holds', () => {
+  it('stays well-formed XML whatever the subject holds, and keeps every character it may', () => {
     const [issue] = sampleIssues();
-    const nasty = { ...issue!, subject: 'Ends ]]> here \u0001 & <b>bold</b>', preheader: ']]>' };
+    const nasty = { ...issue!, subject: 'Ends ]]> here \u0001 \ud800& <b>bold</b>', preheader: ']]>' };
     const { items } = parse(archiveFeed(config, [nasty]));
-    expect(items[0]?.title).toBe('Ends ]] > here  & <b>bold</b>');
+    expect(items[0]?.title).toBe('Ends ]]> here  & <b>bold</b>');
+    expect(items[0]?.description).toBe(']]&#62;');
+  });
+
+  it('writes titles as plain text, escaped, never as CDATA or markup', () => {
+    const [issue] = sampleIssues();
+    const subjects = ['<script>alert(1)</script>', 'AT&T & the &amp; entity', 'I <3 N.Y.', '<img src=x onerror=alert(1)>', 'A "quoted" </title> end'];
+    const named = testConfig({ name: 'Tide <b>&</b> Co', publicUrl: 'https://tide.example.org/newsletter/', logoUrl: 'https://tide.example.org/logo.png' });
+    const xml = archiveFeed(named, subjects.map((subject, i) => ({ ...issue!, number: i + 1, subject })));
+    const titles = [...xml.matchAll(/<title>(.*?)<\/title>/g)].map((m) => m[1] ?? '');
+    expect(titles).toHaveLength(subjects.length + 2);
+    for (const raw of titles) {
+      expect(raw).not.toContain('CDATA');
+      expect(raw).not.toMatch(/[<>]/);
+    }
+    const { channel, items } = parse(xml);
+    expect(channel.title).toBe('Tide <b>&</b> Co');
+    expect(items.map((i) => i.title)).toEqual(subjects);
   });
 
   it('is an empty, valid channel with no issues', () => {
