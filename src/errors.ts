@@ -96,6 +96,12 @@ export class GazetteError extends Error {
   get exitCode(): number {
     return EXIT_CODES[this.kind];
   }
+
+  /** The same error placed in `file`, for a step that could not know which file it was reading; one that has a place keeps it. */
+  inFile(file: string): GazetteError {
+    if (this.file !== undefined) return this;
+    return new GazetteError(this.code, this.problem, { file, fix: this.fix, errors: this.errors, cause: this });
+  }
 }
 
 /** `file:line: problem: fix`, the shape compilers use, so editors can jump to it. */

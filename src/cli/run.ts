@@ -12,6 +12,7 @@ import { sendCommand } from './commands/send.js';
 import { serveCommand } from './commands/serve.js';
 import { suppressCommand } from './commands/suppress.js';
 import { processIo, type Io } from './io.js';
+import { describeError } from './report.js';
 
 /**
  * Parse arguments, run one command, and turn what happened into an exit
@@ -60,10 +61,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 }
 
 function report(error: unknown, io: Io): number {
-  if (error instanceof GazetteError) {
-    io.err(`gazette: ${error.message}`);
-    return error.exitCode;
-  }
-  io.err(`gazette: internal error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  return EXIT_CODES.usage;
+  const { message, code } = describeError(error);
+  io.err(message);
+  return code;
 }

@@ -9,13 +9,22 @@ import type { ImportedArticle } from './types.js';
 export async function readSource(source: string, options: { fetch?: FetchOptions; stdin?: () => Promise<string> } = {}): Promise<ImportedArticle> {
   if (/^https?:\/\//i.test(source)) {
     const page = await fetchPage(source, options.fetch);
-    return importHtml(page.html, { url: page.url });
+    return naming(source, () => importHtml(page.html, { url: page.url }));
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     throw new GazetteError('IMPORT_SOURCE', 'only http and https addresses can be imported', { file: source, fix: 'use a full http:// or https:// address, or a file' });
   }
   const content = source === '-' ? await (options.stdin ?? readStdin)() : await readText(source);
-  return looksLikeHtml(source, content) ? importHtml(content) : importText(content);
+  return naming(source, () => (looksLikeHtml(source, content) ? importHtml(content) : importText(content)));
+}
+
+/** The importers read text and cannot know where it came from: their errors are placed in the source here. */
+function naming<T>(source: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof GazetteError ? error.inFile(source) : error;
+  }
 }
 
 function looksLikeHtml(source: string, content: string): boolean {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { GazetteError } from '../../errors.js';
+import { EXIT_CODES, GazetteError } from '../../errors.js';
 import { parseDate } from '../../load/date.js';
 import { isHttpUrl } from '../../load/front-matter.js';
 import { findConfigFile, readConfigFile } from '../../config/file.js';
 import type { Io } from '../io.js';
+import { describeError } from '../report.js';
 
 interface ImportArgs {
   sources: string[];
@@ -38,25 +39,24 @@ export function importCommand(io: Io, done: (code: number) => void): CommandModu
         throw new GazetteError('USAGE', `--date is ${JSON.stringify(args.date)}`, { fix: 'use YYYY-MM-DD, e.g. 2026-11-30' });
       }
       if (!(args.timeout > 0)) throw new GazetteError('USAGE', `--timeout is ${args.timeout}`, { fix: 'use a number of seconds above 0' });
-      const { readSource } = await import('../../import/source.js');
-      const { saveImported } = await import('../../import/save.js');
+      const { importEach } = await import('../../import/each.js');
       const dir = path.resolve(io.cwd, args.to ?? (await configuredArticlesDir(io.cwd)));
-      let failed = 0;
-      for (const source of args.sources) {
-        try {
-          const article = await readSource(source, { fetch: { timeoutMs: args.timeout * 1000 } });
-          const saved = await saveImported(article, source, { dir, url: args.url, date: args.date, force: args.force });
-          const shown = path.relative(io.cwd, saved.path);
-          if (saved.status === 'exists') io.out(`${shown} (already imported from ${source}; --force to overwrite)`);
-          else io.out(saved.status === 'overwritten' ? `${shown} (overwritten)` : shown);
-        } catch (error) {
-          if (!(error instanceof GazetteError) || error.kind !== 'content') throw error;
-          io.err(`gazette: ${error.message}`);
-          failed++;
+      let code = EXIT_CODES.ok;
+      for await (const outcome of importEach(args.sources, { dir, url: args.url, date: args.date, force: args.force, fetch: { timeoutMs: args.timeout * 1000 } })) {
+        if ('error' in outcome) {
+          const failure = describeError(outcome.error, outcome.source);
+          io.err(failure.message);
+          // A source that failed is at least a content error (exit 2), whatever its kind.
+          code = Math.max(code, failure.code, EXIT_CODES.content);
+          continue;
         }
+        const { saved, source } = outcome;
+        const shown = path.relative(io.cwd, saved.path);
+        if (saved.status === 'exists') io.out(`${shown} (already imported from ${source}; --force to overwrite)`);
+        else io.out(saved.status === 'overwritten' ? `${shown} (overwritten)` : shown);
       }
       // One bad source does not stop the others; the exit code still says something failed.
-      done(failed > 0 ? 2 : 0);
+      done(code);
     },
   };
 }
