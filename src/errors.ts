@@ -45,6 +45,7 @@ const KINDS = {
   IMPORT_FETCH: 'content',
   IMPORT_MISSING_FIELD: 'content',
   IMPORT_EMPTY: 'content',
+  IMPORT_TOO_LARGE: 'content',
 
   WRITE_FAILED: 'delivery',
   STATE_FAILED: 'delivery',

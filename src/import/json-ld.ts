@@ -69,16 +69,17 @@ function parseJson(source: string): Json | undefined {
   return undefined;
 }
 
-/** Every object in the value, nested ones included, in document order. */
+/** Every object in the value, nested ones included, in document order; with a stack, as a page may nest its JSON thousands deep. */
 function collect(value: Json, out: JsonObject[]): void {
-  if (Array.isArray(value)) {
-    for (const item of value) collect(item, out);
-    return;
-  }
-  if (!isObject(value)) return;
-  out.push(value);
-  for (const [key, child] of Object.entries(value)) {
-    if (key !== '@context') collect(child, out);
+  const pending: Json[] = [value];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) pending.push(item[i] ?? null);
+    } else if (isObject(item)) {
+      out.push(item);
+      const children = Object.entries(item).filter(([key]) => key !== '@context');
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]?.[1] ?? null);
+    }
   }
 }
 
@@ -146,6 +147,10 @@ function address(value: Json | undefined): string | null {
     const id = value['@id'] ?? value.url;
     return typeof id === 'string' && id.trim() ? id.trim() : null;
   }
-  if (Array.isArray(value)) return address(value[0]);
+  if (Array.isArray(value)) {
+    let inner: Json | undefined = value;
+    while (Array.isArray(inner)) inner = inner[0];
+    return address(inner);
+  }
   return null;
 }

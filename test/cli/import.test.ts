@@ -86,6 +86,24 @@ describe('gazette import', { timeout: 30_000 }, () => {
     expect(await readdir(to)).toHaveLength(1);
   });
 
+  it('imports a page nested 10,000 deep and the source after it; refuses a page too large, naming it, and imports the rest', async () => {
+    const to = path.join(project, 'deep');
+    const story = `<h1>Harbour lights to stay on all night</h1>${'<p>The harbour board voted on Tuesday to keep the lights on all night, all winter, after a petition.</p>'.repeat(3)}`;
+    const head = '<head><meta property="og:url" content="https://x.example.org/lights"><meta property="article:published_time" content="2026-11-30"></head>';
+    const deep = path.join(project, 'deep.html');
+    await writeFile(deep, `<html>${head}<body>${'<div>'.repeat(10_000)}${story}${'</div>'.repeat(10_000)}</body></html>`);
+    const huge = path.join(project, 'huge.html');
+    await writeFile(huge, `<html>${head}<body>${'<p>x</p>'.repeat(60_000)}</body></html>`);
+    const first = await gazette(project, 'import', deep, page, '--to', to);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim().split('\n')).toHaveLength(2);
+    const second = await gazette(project, 'import', huge, path.join(importFixtures, 'kelpie-coast-wordpress.html'), '--to', to);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain(`${huge}: the page has more than 50,000 elements`);
+    expect(await readdir(to)).toHaveLength(3);
+  });
+
   it('does not import the same story twice, unless --force', async () => {
     const to = path.join(project, 'twice');
     const first = await gazette(project, 'import', page, '--to', to);

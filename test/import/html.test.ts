@@ -416,3 +416,42 @@ describe('importHtml, rule by rule', () => {
     expect(untitled).toThrow(/no headline/);
   });
 });
+
+describe('importHtml on pages nested or sized to break parsers', () => {
+  const story = `<h1>Harbour lights to stay on all night</h1>${para(1)}${para(2)}`;
+  const timed = (page: string): { article: ImportedArticle; ms: number } => {
+    const start = performance.now();
+    const article = importHtml(page);
+    return { article, ms: performance.now() - start };
+  };
+
+  it('imports a story under 2,000 and under 10,000 nested <div>s, in about a second', () => {
+    for (const levels of [2_000, 10_000]) {
+      const { article, ms } = timed(html(`${'<div>'.repeat(levels)}<article>${story}</article>${'</div>'.repeat(levels)}`));
+      expect(article.title).toBe('Harbour lights to stay on all night');
+      expect(article.body.split('\n\n')).toEqual([expect.stringContaining('Story paragraph 1'), expect.stringContaining('Story paragraph 2')]);
+      expect(ms).toBeLessThan(5_000);
+    }
+  });
+
+  it('imports pages whose lists, quotations, tables or unclosed tags nest thousands deep', () => {
+    const deep = [
+      `${'<ul><li>item '.repeat(3_000)}${'</li></ul>'.repeat(3_000)}`,
+      `${'<blockquote>quote '.repeat(3_000)}${'</blockquote>'.repeat(3_000)}`,
+      `${'<table><tr><td>'.repeat(2_000)}cell${'</td></tr></table>'.repeat(2_000)}`,
+      `${'<span>'.repeat(20_000)}x`,
+      Array.from({ length: 3_000 }, (_, i) => `<font face="Arial">Line ${i} of the report.<br>`).join(''),
+    ];
+    for (const nest of deep) {
+      const { article, ms } = timed(html(`<article>${story}${nest}</article>`));
+      expect(article.body).toContain('Story paragraph 2');
+      expect(ms).toBeLessThan(5_000);
+    }
+  });
+
+  it('reads JSON-LD nested 50,000 deep', () => {
+    const nested = `${'['.repeat(50_000)}{"@type":"NewsArticle","headline":"Harbour lights stay on"}${']'.repeat(50_000)}`;
+    const a = importHtml(html(`<article>${story}</article>`, `<script type="application/ld+json">${nested}</script><script type="application/ld+json">${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}</script>`));
+    expect(a.title).toBe('Harbour lights stay on');
+  });
+});
