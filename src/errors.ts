@@ -46,6 +46,7 @@ const KINDS = {
   IMPORT_MISSING_FIELD: 'content',
   IMPORT_EMPTY: 'content',
   IMPORT_TOO_LARGE: 'content',
+  IMPORT_NOT_TEXT: 'content',
 
   WRITE_FAILED: 'delivery',
   STATE_FAILED: 'delivery',

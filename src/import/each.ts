@@ -1,6 +1,6 @@
 import type { FetchOptions } from './fetch.js';
 import { saveImported, type SaveOptions, type SaveResult } from './save.js';
-import { readSource } from './source.js';
+import { readSource, sourceName } from './source.js';
 import type { ImportedArticle } from './types.js';
 
 export type SourceOutcome = { source: string; saved: SaveResult } | { source: string; error: unknown };
@@ -19,9 +19,10 @@ export interface ImportEachOptions extends SaveOptions {
  */
 export async function* importEach(sources: readonly string[], options: ImportEachOptions): AsyncGenerator<SourceOutcome> {
   const read = options.read ?? ((source: string) => readSource(source, { fetch: options.fetch }));
-  for (const source of sources) {
+  for (const given of sources) {
+    const source = sourceName(given);
     try {
-      yield { source, saved: await saveImported(await read(source), source, options) };
+      yield { source, saved: await saveImported(await read(given), source, options) };
     } catch (error) {
       yield { source, error };
     }

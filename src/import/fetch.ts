@@ -1,4 +1,5 @@
 import { GazetteError } from '../errors.js';
+import { decodeText } from './decode.js';
 
 export interface FetchOptions {
   /** For the whole exchange, body included. */
@@ -61,7 +62,7 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
         throw tooBig(address, maxBytes);
       }
       const bytes = await readLimited(response, maxBytes, address);
-      return { url, html: decode(bytes, type) };
+      return { url, html: decode(bytes, type, address) };
     }
   } catch (error) {
     if (error instanceof GazetteError) throw error;
@@ -102,15 +103,11 @@ async function readLimited(response: Response, maxBytes: number, source: string)
   return Buffer.concat(chunks);
 }
 
-/** The page's own charset (header, then <meta>), UTF-8 when it says none. */
-function decode(bytes: Uint8Array, contentType: string): string {
+/** The page's text in the charset it declares (header, then <meta>); its byte-order mark wins over both, as in browsers. */
+function decode(bytes: Uint8Array, contentType: string, source: string): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? null;
+  return decodeText(bytes, source, charset);
 }
 
 function tooBig(source: string, maxBytes: number): GazetteError {

@@ -35,6 +35,12 @@ beforeAll(async () => {
       res.write('<p>');
     } else if (path === '/pdf') {
       res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7');
+    } else if (path === '/utf16') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>Café “quoted”</p>', 'utf16le')]));
+    } else if (path === '/cp1252') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' }).end(Buffer.from([...Buffer.from('<p>'), 0x93, ...Buffer.from('Quoted'), 0x94, 0x20, 0x80, ...Buffer.from('5</p>')]));
+    } else if (path === '/png-as-html') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
     } else if (path === '/latin1') {
       res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' }).end(Buffer.from([...Buffer.from('<p>Caf'), 0xe9, ...Buffer.from('</p>')]));
     } else {
@@ -103,6 +109,17 @@ describe('fetchPage', () => {
 
   it('decodes the charset the page declares', async () => {
     expect((await fetchPage(server.url('/latin1'))).html).toBe('<p>Café</p>');
+  });
+
+  it('decodes by the byte-order mark over the declared charset, and Windows-1252 with its curly quotes', async () => {
+    expect((await fetchPage(server.url('/utf16'))).html).toBe('<p>Café “quoted”</p>');
+    expect((await fetchPage(server.url('/cp1252'))).html).toBe('<p>“Quoted” €5</p>');
+  });
+
+  it('refuses a body that is not text whatever its content type says, naming the address', async () => {
+    const error = await fetchPage(server.url('/png-as-html')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'IMPORT_NOT_TEXT', exitCode: 2, file: server.url('/png-as-html') });
+    expect((error as Error).message).toContain('it is a PNG image');
   });
 
   it('reports a refused connection', async () => {

@@ -16,6 +16,13 @@ interface ImportArgs {
   timeout: number;
 }
 
+/**
+ * yargs drops a lone "-" from positional arguments (yargs/yargs#1312), yet it
+ * is how every Unix tool names standard input: run() passes it through as
+ * this, which no shell can produce, and the command turns it back.
+ */
+export const STDIN_ARG = '\u0000-';
+
 export function importCommand(io: Io, done: (code: number) => void): CommandModule<object, ImportArgs> {
   return {
     command: 'import <sources..>',
@@ -29,7 +36,10 @@ export function importCommand(io: Io, done: (code: number) => void): CommandModu
         .option('force', { type: 'boolean', default: false, describe: 'Overwrite an earlier import of the same article' })
         .option('timeout', { type: 'number', default: 15, describe: 'Seconds to wait for a page' }) as never,
     handler: async (args) => {
-      if (args.url !== undefined && args.sources.length > 1) {
+      const sources = args.sources.map((s) => (s === STDIN_ARG ? '-' : s));
+      if (sources.length === 0) throw new GazetteError('USAGE', 'no source to import', { fix: 'name a file, an http(s) address, or - for standard input' });
+      if (sources.filter((s) => s === '-').length > 1) throw new GazetteError('USAGE', '- (standard input) is named twice', { fix: 'name it once' });
+      if (args.url !== undefined && sources.length > 1) {
         throw new GazetteError('USAGE', '--url names one story, but several sources were given', { fix: 'import them one at a time, or leave --url out' });
       }
       if (args.url !== undefined && !isHttpUrl(args.url)) {
@@ -42,7 +52,7 @@ export function importCommand(io: Io, done: (code: number) => void): CommandModu
       const { importEach } = await import('../../import/each.js');
       const dir = path.resolve(io.cwd, args.to ?? (await configuredArticlesDir(io.cwd)));
       let code = EXIT_CODES.ok;
-      for await (const outcome of importEach(args.sources, { dir, url: args.url, date: args.date, force: args.force, fetch: { timeoutMs: args.timeout * 1000 } })) {
+      for await (const outcome of importEach(sources, { dir, url: args.url, date: args.date, force: args.force, fetch: { timeoutMs: args.timeout * 1000 } })) {
         if ('error' in outcome) {
           const failure = describeError(outcome.error, outcome.source);
           io.err(failure.message);
