@@ -250,6 +250,54 @@ const cases: PageCase[] = [
     furniture: ['We and our partners', 'Accept', 'Reject', "What's On", 'Jobs', 'Business Reporter', 'Enjoying this story', 'Subscribe', 'More on this story', 'lays off 30', 'Island cut off', '2 comments', 'Shoreline Sal', 'father worked', 'Skeptic99', 'four years late', 'Most popular', 'Regatta', 'Dunmore Motors', 'Custom House Lane', 'Terms'],
     speaker: 'Morag Delacroix',
   },
+  {
+    // JSON-LD credits the outlet (a NewsMediaOrganization) as author, and so does the author meta tag: the byline printed on the page names the reporter. The share list wraps the story body.
+    file: 'millbrook-star-org-author.html',
+    fields: {
+      title: 'Millbrook library to open on Sundays after volunteers step in',
+      url: 'https://www.millbrookstar.example.co.uk/news/millbrook-library-sunday-opening-8812',
+      date: '2026-09-12T17:45:00+01:00',
+      author: 'Tamsin Achterberg',
+      source: 'Millbrook Evening Star',
+      image: 'https://cdn.millbrookstar.example.co.uk/images/2026/09/library-reading-room.jpg',
+      imageAlt: null,
+      caption: null,
+      credit: 'Petra Lindqvist'
+    },
+    story: [
+      'Millbrook’s central library will open on Sunday afternoons from next month, after forty volunteers signed up to staff the building alongside its paid librarians.',
+      'The library on Cooper’s Row has been closed on Sundays since 2015, when the county cut its opening hours to save money. From 5 October it will open from noon until four o’clock.',
+      'The Friends of Millbrook Library, which recruited the volunteers over the summer, said it had expected a dozen people to come forward. “We had forty names within three weeks, most of them people who learned to read in that building,” said its secretary, Winifred Osei-Lambert.',
+      'The volunteers will run the children’s corner, the local history room and the computer desk, while a paid member of staff will be in charge of the building at all times, the county said.',
+      'Bartholomew Kincaid, the county’s head of libraries, said the Sunday hours would be reviewed after six months. “If people come, we will look at doing the same in Hatherley and Stoke Marsh,” he said.'
+    ],
+    furniture: ['Subscribe', "What's on", 'Announcements', 'Community Reporter', '12 September', 'Facebook', 'WhatsApp', 'More from Millbrook', 'parking charges', 'museum reopens', '©', 'Privacy notice', 'Petra'],
+    speaker: 'Winifred Osei-Lambert',
+  },
+  {
+    // WordPress with a Yoast @graph whose Article credits the site’s Organization by @id, the author meta and the printed byline the site’s name: no author at all, and the outlet as source (no og:site_name, no publisher).
+    file: 'kestrel-bay-courier-graph-org-author.html',
+    fields: {
+      title: 'Harbor master names new pilot boat after retired skipper',
+      url: 'https://kestrelbaycourier.example.org/2026/06/22/pilot-boat-named-after-skipper/',
+      date: '2026-06-22T09:05:31-04:00',
+      author: null,
+      source: 'Kestrel Bay Courier',
+      image: null,
+      imageAlt: null,
+      caption: null,
+      credit: null
+    },
+    story: [
+      'The harbor’s new pilot boat will carry the name of Elsie Marchetti, who guided ships into Kestrel Bay for 31 years and was the first woman to hold a pilot’s license in the county.',
+      'Harbor master Rufus Okonjo announced the name at a ceremony on the north wharf on Saturday, where the 14-meter boat was lowered into the water for the first time in front of about two hundred people.',
+      '“Elsie brought home more ships in fog than anyone I have ever worked with,” Okonjo said. “There was never any question what this boat would be called.”',
+      'Marchetti, now 88, retired in 2009. She told the crowd she had hoped the boat would be named after one of the pilots lost in the storm of 1978, but that she was “too old to argue with the harbor master.”',
+      'The boat, built in Portsmouth at a cost of $1.9 million, will enter service next month and replace the Sea Hawk, which has worked the bay since 1986.'
+    ],
+    furniture: ['Send us a tip', 'Town Hall', 'Posted on', 'June 22', 'Share this', 'Facebook', 'Posted in', 'Previous', 'School board', 'Recent Posts', '©', 'Proudly powered'],
+    speaker: 'Rufus Okonjo',
+  },
 ];
 
 describe('importHtml on pages of different kinds', () => {
