@@ -4,7 +4,7 @@ import { archiveCommand } from './commands/archive.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
-import { importCommand, STDIN_ARG } from './commands/import.js';
+import { importCommand, keepStdinArg } from './commands/import.js';
 import { issuesCommand } from './commands/issues.js';
 import { previewCommand } from './commands/preview.js';
 import { scheduleCommand } from './commands/schedule.js';
@@ -24,7 +24,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   const done = (c: number): void => {
     code = c;
   };
-  const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
+  const parser = yargs(keepStdinArg(argv))
     .scriptName('gazette')
     .usage('$0 <command> [options]\n\nTurn a folder of article markdown into a newsletter digest email.')
     .command(buildCommand(io, done))

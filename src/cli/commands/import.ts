@@ -18,10 +18,16 @@ interface ImportArgs {
 
 /**
  * yargs drops a lone "-" from positional arguments (yargs/yargs#1312), yet it
- * is how every Unix tool names standard input: run() passes it through as
+ * is how every Unix tool names standard input: run() passes it to import as
  * this, which no shell can produce, and the command turns it back.
  */
-export const STDIN_ARG = '\u0000-';
+const STDIN_ARG = '\u0000-';
+
+/** The arguments with each lone "-" after the import command made STDIN_ARG, so that yargs keeps it. */
+export function keepStdinArg(argv: readonly string[]): string[] {
+  const command = argv.indexOf('import');
+  return argv.map((arg, i) => (command >= 0 && i > command && arg === '-' ? STDIN_ARG : arg));
+}
 
 export function importCommand(io: Io, done: (code: number) => void): CommandModule<object, ImportArgs> {
   return {
