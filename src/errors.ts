@@ -45,6 +45,8 @@ const KINDS = {
   IMPORT_FETCH: 'content',
   IMPORT_MISSING_FIELD: 'content',
   IMPORT_EMPTY: 'content',
+  IMPORT_TOO_LARGE: 'content',
+  IMPORT_NOT_TEXT: 'content',
 
   WRITE_FAILED: 'delivery',
   STATE_FAILED: 'delivery',
@@ -95,6 +97,12 @@ export class GazetteError extends Error {
 
   get exitCode(): number {
     return EXIT_CODES[this.kind];
+  }
+
+  /** The same error placed in `file`, for a step that could not know which file it was reading; one that has a place keeps it. */
+  inFile(file: string): GazetteError {
+    if (this.file !== undefined) return this;
+    return new GazetteError(this.code, this.problem, { file, fix: this.fix, errors: this.errors, cause: this });
   }
 }
 

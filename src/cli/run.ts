@@ -4,7 +4,7 @@ import { archiveCommand } from './commands/archive.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
-import { importCommand } from './commands/import.js';
+import { importCommand, keepStdinArg } from './commands/import.js';
 import { issuesCommand } from './commands/issues.js';
 import { previewCommand } from './commands/preview.js';
 import { scheduleCommand } from './commands/schedule.js';
@@ -12,6 +12,7 @@ import { sendCommand } from './commands/send.js';
 import { serveCommand } from './commands/serve.js';
 import { suppressCommand } from './commands/suppress.js';
 import { processIo, type Io } from './io.js';
+import { describeError } from './report.js';
 
 /**
  * Parse arguments, run one command, and turn what happened into an exit
@@ -23,7 +24,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   const done = (c: number): void => {
     code = c;
   };
-  const parser = yargs([...argv])
+  const parser = yargs(keepStdinArg(argv))
     .scriptName('gazette')
     .usage('$0 <command> [options]\n\nTurn a folder of article markdown into a newsletter digest email.')
     .command(buildCommand(io, done))
@@ -60,10 +61,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 }
 
 function report(error: unknown, io: Io): number {
-  if (error instanceof GazetteError) {
-    io.err(`gazette: ${error.message}`);
-    return error.exitCode;
-  }
-  io.err(`gazette: internal error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  return EXIT_CODES.usage;
+  const { message, code } = describeError(error);
+  io.err(message);
+  return code;
 }

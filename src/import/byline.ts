@@ -32,9 +32,10 @@ export function visibleByline(doc: DomDocument): string | null {
     if (names.length > 0) return names.join(', ');
   }
   for (const el of all(doc, 'p, div, span, address, strong, b, em, h4, h5, h6, li')) {
-    if (el.children.length > 3 || insideFurniture(el, AWAY_FROM_STORY)) continue;
+    // The cheap tests first: every element of the page passes through here.
+    if (el.children.length > 3 || textOf(el).length > 120) continue;
     const text = visibleLines(el)[0] ?? '';
-    if (textOf(el).length > 120 || !/^(?:by|written by|words by|story by|reporting by)\s+\p{Lu}/iu.test(text)) continue;
+    if (!/^(?:by|written by|words by|story by|reporting by)\s+\p{Lu}/iu.test(text) || insideFurniture(el, AWAY_FROM_STORY)) continue;
     const name = cleanByline(text);
     if (name) return name;
   }

@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { boundDepth, checkElementCount } from './bounds.js';
 
 /**
  * The part of the DOM the importer uses, typed here because the project is
@@ -56,15 +57,22 @@ export interface DomDocument {
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
-/** Parse a page. A page without <html>, or a bare fragment, is wrapped so that it has one root, a head and a body. */
+/**
+ * Parse a page. A page without <html>, or a bare fragment, is wrapped so that
+ * it has one root, a head and a body; one with too many elements is refused,
+ * and one nested too deep is brought within bounds (bounds.ts).
+ */
 export function parseDocument(html: string): DomDocument {
+  checkElementCount(html);
   let page = html;
   if (!/<html[\s>]/i.test(html)) {
     const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
     const rest = html.slice(doctype.length);
     page = /<(?:head|body)[\s>]/i.test(rest) ? `<!doctype html><html>${rest}</html>` : `<!doctype html><html><head></head><body>${rest}</body></html>`;
   }
-  return parseHTML(page).document as unknown as DomDocument;
+  const doc = parseHTML(page).document as unknown as DomDocument;
+  boundDepth(doc.documentElement);
+  return doc;
 }
 
 /** querySelectorAll as an array, so it can be filtered and mapped. */
@@ -94,20 +102,30 @@ export const BLOCKS: ReadonlySet<string> = new Set(['br', 'p', 'div', 'li', 'tr'
 
 /** An element's text as it reads on screen, one line per line break or block: "By Ana Lopes<br>3 May" → "By Ana Lopes\n3 May". */
 export function visibleLines(node: DomNode): string[] {
+  return flowText(node, '\n').split('\n').map(normaliseSpaces).filter(Boolean);
+}
+
+/**
+ * An element's text with `separator` around every block and line break,
+ * leaving out the elements `skip` says to. Walked with a stack of its own, not
+ * by recursion, so that no nesting of a page is too deep for it.
+ */
+export function flowText(root: DomNode, separator: string, skip: (el: DomElement) => boolean = () => false): string {
   let out = '';
-  const walk = (current: DomNode): void => {
-    if (current.nodeType === TEXT_NODE) {
-      out += current.textContent ?? '';
-      return;
+  const pending: (DomNode | string)[] = [root];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (typeof item === 'string') out += item;
+    else if (item.nodeType === TEXT_NODE) out += item.textContent ?? '';
+    else if (isElement(item) && !skip(item)) {
+      const breaks = BLOCKS.has(item.localName.toLowerCase());
+      if (breaks) {
+        out += separator;
+        pending.push(separator);
+      }
+      for (const child of Array.from(item.childNodes).reverse()) pending.push(child);
     }
-    if (!isElement(current)) return;
-    const breaks = BLOCKS.has(current.localName.toLowerCase());
-    if (breaks) out += '\n';
-    for (const child of Array.from(current.childNodes)) walk(child);
-    if (breaks) out += '\n';
-  };
-  walk(node);
-  return out.split('\n').map(normaliseSpaces).filter(Boolean);
+  }
+  return out;
 }
 
 let scratch: DomElement | null = null;

@@ -1,5 +1,5 @@
 import { splitCredit } from '../enrich/caption.js';
-import { all, BLOCKS, isElement, normaliseSpaces, textOf, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { all, flowText, normaliseSpaces, textOf, type DomDocument, type DomElement } from './dom.js';
 import { AWAY_FROM_STORY, furnitureKind, insideFurniture } from './furniture.js';
 import { absoluteUrl, imageSource } from './urls.js';
 
@@ -122,20 +122,7 @@ function captionOf(lead: Candidate): { caption: string | null; credit: string | 
 
 /** The text a sighted reader sees in an element, leaving out `except` and anything hidden. */
 function shownText(el: DomElement, except: DomElement | null = null): string {
-  let out = '';
-  const walk = (node: DomNode): void => {
-    if (node.nodeType === TEXT_NODE) {
-      out += node.textContent ?? '';
-      return;
-    }
-    if (!isElement(node) || node === except || furnitureKind(node) === 'hidden') return;
-    const block = BLOCKS.has(node.localName.toLowerCase());
-    if (block) out += ' ';
-    for (const child of Array.from(node.childNodes)) walk(child);
-    if (block) out += ' ';
-  };
-  walk(el);
-  return normaliseSpaces(out);
+  return normaliseSpaces(flowText(el, ' ', (node) => node === except || furnitureKind(node) === 'hidden'));
 }
 
 /** The element around the story where its photo sits: its <article> or <main>, else its parent. */

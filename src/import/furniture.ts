@@ -139,6 +139,7 @@ const LABEL = /^(?:advertisement|advertising|ads?|sponsored|share|sharing|share 
  * nothing about it says so. Ancestors are not looked at.
  */
 export function furnitureKind(el: DomElement): FurnitureKind | null {
+  if (el.hasAttribute(WRAPPER)) return null;
   const tag = el.localName.toLowerCase();
   const byTag = TAGS[tag];
   if (byTag) return byTag;
@@ -185,6 +186,19 @@ function holdsPage(el: DomElement): boolean {
   return tag === 'form' && el.querySelector('article') !== null;
 }
 
+const WRAPPER = 'data-gazette-story-wrapper';
+
+/**
+ * Mark the furniture around the story root (a share bar's container, a
+ * paywall) as the wrapper it is, so that no later step takes what is inside
+ * it for furniture: not the lead photo, not the story, when removing boxes.
+ */
+export function markStoryWrappers(storyRoot: DomElement | null): void {
+  for (let node = storyRoot; node; node = node.parentElement) {
+    if (furnitureKind(node)) node.setAttribute(WRAPPER, '');
+  }
+}
+
 /** Kinds whose text is never the story, nor its byline or date: where metadata must not be looked for. */
 export const AWAY_FROM_STORY: ReadonlySet<FurnitureKind> = new Set(['navigation', 'consent', 'ad', 'related', 'signup', 'comments', 'footer', 'popup', 'share']);
 
@@ -192,16 +206,30 @@ export const AWAY_FROM_STORY: ReadonlySet<FurnitureKind> = new Set(['navigation'
  * The element that holds the story's paragraphs: the page's articleBody when
  * it marks one, else the element with the most paragraph text among its
  * children (and its grandchildren, at half weight), as Readability scores
- * them. Paragraphs inside comments, related boxes and the like do not count.
+ * them. Paragraphs inside comments, related boxes and the like do not count,
+ * unless the furniture around them holds most of the page's text: then it is
+ * a wrapper around the story (a share bar's container, a paywall), not a box.
  */
 export function findStoryRoot(doc: DomDocument): DomElement | null {
   const marked = doc.querySelector('[itemprop="articleBody"], [property="articleBody"]');
   if (marked && storyTextLength(marked) > 200) return marked;
-  // Paragraphs in furniture do not count, unless that leaves none (a page wrapped in something furniture-like).
-  return bestTextHolder(doc, true) ?? bestTextHolder(doc, false);
+  const outside = bestTextHolder(doc, true);
+  const anywhere = bestTextHolder(doc, false);
+  if (!outside || (anywhere && anywhere.score >= 2 * outside.score && wrapsMostText(doc, anywhere.el))) return anywhere?.el ?? null;
+  return outside.el;
 }
 
-function bestTextHolder(doc: DomDocument, skipFurniture: boolean): DomElement | null {
+/** Whether the furniture that `el` sits in holds more than half of the page's story-like text. */
+function wrapsMostText(doc: DomDocument, el: DomElement): boolean {
+  let wrapper: DomElement | null = null;
+  for (let node: DomElement | null = el; node; node = node.parentElement) {
+    const kind = furnitureKind(node);
+    if (kind && AWAY_FROM_STORY.has(kind) && !holdsPage(node)) wrapper = node;
+  }
+  return wrapper !== null && storyTextLength(wrapper) > storyTextLength(doc.body ?? doc.documentElement) / 2;
+}
+
+function bestTextHolder(doc: DomDocument, skipFurniture: boolean): { el: DomElement; score: number } | null {
   const scores = new Map<DomElement, number>();
   for (const { holder, length } of textBlocks(doc.body ?? doc.documentElement)) {
     if (skipFurniture && insideFurniture(holder, AWAY_FROM_STORY)) continue;
@@ -209,13 +237,9 @@ function bestTextHolder(doc: DomDocument, skipFurniture: boolean): DomElement | 
     const parent = holder.parentElement;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + length / 2);
   }
-  let best: DomElement | null = null;
-  let bestScore = 0;
+  let best: { el: DomElement; score: number } | null = null;
   for (const [el, score] of scores) {
-    if (score > bestScore) {
-      best = el;
-      bestScore = score;
-    }
+    if (score > (best?.score ?? 0)) best = { el, score };
   }
   return best;
 }

@@ -3,7 +3,7 @@ import { splitCredit } from '../enrich/caption.js';
 import { GazetteError } from '../errors.js';
 import { normaliseSpaces, parseDocument, type DomDocument, type DomElement } from './dom.js';
 import { takeLeadFigure, type LeadFigure } from './figure.js';
-import { findStoryRoot, storyTextLength, removeFurniture } from './furniture.js';
+import { findStoryRoot, markStoryWrappers, removeFurniture, storyTextLength } from './furniture.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
 import { keepStory } from './story-markdown.js';
 import { toMarkdown } from './to-markdown.js';
@@ -15,8 +15,8 @@ import { absolutiseLinks } from './urls.js';
  * `options.url` (where it was fetched from) resolves relative addresses and
  * is the url of last resort. The steps, in order:
  *
- *   1. metadata     read from the untouched page (metadata.ts)
- *   2. story root   the element holding the story's paragraphs (furniture.ts)
+ *   1. story root   the element holding the story's paragraphs, and any furniture around it marked as a wrapper (furniture.ts)
+ *   2. metadata     read from the page, untouched but for those marks (metadata.ts)
  *   3. lead photo   taken out with its caption and credit (figure.ts)
  *   4. furniture    navigation, banners, ads, related boxes, sign-ups, comments, footers removed (furniture.ts)
  *   5. links        made absolute, or unlinked (urls.ts)
@@ -26,8 +26,9 @@ import { absolutiseLinks } from './urls.js';
  */
 export function importHtml(html: string, options: { url?: string } = {}): ImportedArticle {
   const doc = parseDocument(html);
-  const meta = readMetadata(doc, options);
   const storyRoot = findStoryRoot(doc);
+  markStoryWrappers(storyRoot);
+  const meta = readMetadata(doc, options);
   const lead = takeLeadFigure(doc, storyRoot, meta.image, meta.base);
   removeFurniture(doc, storyRoot);
   absolutiseLinks(doc.body ?? doc.documentElement, meta.base);

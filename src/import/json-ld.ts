@@ -9,7 +9,9 @@ interface JsonObject {
 export interface JsonLdArticle {
   headline: string | null;
   datePublished: string | null;
+  /** The people who wrote it; an organisation given as author is the outlet, in `authorOrganizations`. */
   authors: string[];
+  authorOrganizations: string[];
   publisher: string | null;
   image: string | null;
   imageCaption: string | null;
@@ -44,10 +46,19 @@ export function readJsonLd(doc: DomDocument): JsonLdArticle | null {
     return value;
   };
   const image = firstImage(article.image, deref);
+  // Where the article credits only its outlet, a person may still be named by its creator or by another article or page node (never an image's author: that is the photographer).
+  const others = nodes.filter((n) => n !== article && types(n).some((t) => isArticleType(t) || /WebPage$/.test(t)));
+  const credited = [article.author, article.creator, ...others.map((n) => n.author)];
+  const isOrganization = (value: Json | undefined): boolean => {
+    const node = deref(value);
+    return isObject(node) && types(node).some((t) => ORGANIZATION_TYPES.test(t));
+  };
+  const people = credited.map((value) => names(value, deref, (item) => !isOrganization(item))).find((list) => list.length > 0) ?? [];
   return {
     headline: text(article.headline) ?? text(article.name),
     datePublished: text(article.datePublished) ?? text(article.dateCreated),
-    authors: names(article.author, deref),
+    authors: people,
+    authorOrganizations: names(article.author, deref, isOrganization),
     publisher: names(article.publisher, deref)[0] ?? null,
     image: image?.url ?? null,
     imageCaption: image?.caption ?? null,
@@ -69,16 +80,17 @@ function parseJson(source: string): Json | undefined {
   return undefined;
 }
 
-/** Every object in the value, nested ones included, in document order. */
+/** Every object in the value, nested ones included, in document order; with a stack, as a page may nest its JSON thousands deep. */
 function collect(value: Json, out: JsonObject[]): void {
-  if (Array.isArray(value)) {
-    for (const item of value) collect(item, out);
-    return;
-  }
-  if (!isObject(value)) return;
-  out.push(value);
-  for (const [key, child] of Object.entries(value)) {
-    if (key !== '@context') collect(child, out);
+  const pending: Json[] = [value];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) pending.push(item[i] ?? null);
+    } else if (isObject(item)) {
+      out.push(item);
+      const children = Object.entries(item).filter(([key]) => key !== '@context');
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]?.[1] ?? null);
+    }
   }
 }
 
@@ -93,6 +105,9 @@ function types(node: JsonObject): string[] {
   return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/:#]/, ''));
 }
 
+/** schema.org's Organization and its kinds (NewsMediaOrganization, Corporation, NGO…), and the other things a site names itself as. */
+const ORGANIZATION_TYPES = /Organi[sz]ation$|^(?:Corporation|NGO|Consortium|Brand|WebSite|LocalBusiness|OnlineBusiness|Airline|LibrarySystem|FundingScheme|Project|PoliticalParty|PerformingGroup|WorkersUnion|Newspaper|Periodical)$/;
+
 function isArticleType(type: string): boolean {
   return /(?:Article|BlogPosting|Report)$/.test(type) || type === 'LiveBlogPosting' || type === 'SocialMediaPosting';
 }
@@ -102,11 +117,12 @@ function text(value: Json | undefined): string | null {
   return normaliseSpaces(decodeEntities(value)) || null;
 }
 
-/** Names of people or organisations: a string, an object with a name, or a list of either. */
-function names(value: Json | undefined, deref: (v: Json | undefined) => Json | undefined): string[] {
+/** Names of people or organisations: a string, an object with a name, or a list of either; only the items `keep` keeps. */
+function names(value: Json | undefined, deref: (v: Json | undefined) => Json | undefined, keep: (item: Json) => boolean = () => true): string[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   const out: string[] = [];
   for (const item of list) {
+    if (!keep(item)) continue;
     const node = deref(item);
     let name: string | null = null;
     if (typeof node === 'string') name = text(node);
@@ -146,6 +162,10 @@ function address(value: Json | undefined): string | null {
     const id = value['@id'] ?? value.url;
     return typeof id === 'string' && id.trim() ? id.trim() : null;
   }
-  if (Array.isArray(value)) return address(value[0]);
+  if (Array.isArray(value)) {
+    let inner: Json | undefined = value;
+    while (Array.isArray(inner)) inner = inner[0];
+    return address(inner);
+  }
   return null;
 }

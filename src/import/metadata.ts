@@ -35,7 +35,8 @@ export function readMetadata(doc: DomDocument, options: { url?: string } = {}): 
   const url = selfUrls.find((u) => new URL(u).pathname.length > 1) ?? selfUrls[0] ?? fetchedFrom;
   const base = baseUrl(doc, fetchedFrom, url);
 
-  const siteName = first(ld?.publisher, meta.get('og:site_name'), meta.get('application-name'), meta.get('al:android:app_name'));
+  // An organisation credited as author is the outlet itself: the source of last resort, never the byline.
+  const siteName = first(ld?.publisher, meta.get('og:site_name'), meta.get('application-name'), meta.get('al:android:app_name'), ld?.authorOrganizations[0]);
   const headings = all(doc, 'h1, [itemprop="headline"]').map(textOf);
   let title: string | null = null;
   let titleSite: string | null = null;
@@ -54,7 +55,7 @@ export function readMetadata(doc: DomDocument, options: { url?: string } = {}): 
     title: title || null,
     url,
     date: publishedDate(doc, ld?.datePublished ?? null, meta),
-    author: pageAuthor(doc, ld?.authors ?? [], meta),
+    author: pageAuthor(doc, ld?.authors ?? [], meta, [siteName, titleSite, ld?.publisher, ...(ld?.authorOrganizations ?? [])]),
     source: siteName ?? titleSite,
     image,
     imageAlt: image ? first(meta.get('og:image:alt'), meta.get('twitter:image:alt')) : null,
@@ -106,16 +107,30 @@ function isModified(el: DomElement): boolean {
   return /\b(?:updated|modified)\b[\s:]*(?:on|at)?\s*$/i.test(before);
 }
 
-function pageAuthor(doc: DomDocument, fromJsonLd: readonly string[], meta: Map<string, string>): string | null {
-  const names = fromJsonLd.map((n) => cleanByline(n) ?? n);
+/** The byline: JSON-LD's people, else the author meta tags, else the byline printed on the page; never the outlet's own name. */
+function pageAuthor(doc: DomDocument, fromJsonLd: readonly string[], meta: Map<string, string>, outlets: readonly (string | null | undefined)[]): string | null {
+  const outlet = new Set(outlets.filter((o): o is string => Boolean(o)).map(nameKey));
+  const person = (name: string | null): name is string => name !== null && !outlet.has(nameKey(name));
+  const names = fromJsonLd.map((n) => cleanByline(n) ?? n).filter(person);
   if (names.length > 0) return [...new Set(names)].join(', ');
   for (const key of ['article:author', 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl']) {
     const value = meta.get(key);
     if (!value || /^https?:\/\/|^www\./i.test(value)) continue;
     const name = cleanByline(value);
-    if (name) return name;
+    if (person(name)) return name;
   }
-  return visibleByline(doc);
+  const shown = visibleByline(doc);
+  return person(shown) ? shown : null;
+}
+
+/** A name as compared with the outlet's: "The Kestrel Bay Courier" and "kestrel-bay courier." are the same. */
+function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '')
+    .replace(/ /g, '');
 }
 
 const SITE_IMAGE_WORDS = new Set(['logo', 'logos', 'icon', 'favicon', 'placeholder', 'fallback', 'default', 'avatar', 'sprite', 'blank', 'spacer', 'brand', 'branding']);

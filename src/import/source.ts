@@ -1,50 +1,80 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { GazetteError } from '../errors.js';
+import { decodeText } from './decode.js';
 import { fetchPage, type FetchOptions } from './fetch.js';
 import { importHtml } from './html.js';
 import { importText } from './text.js';
 import type { ImportedArticle } from './types.js';
 
-/** Read one source (an http(s) address, an .html file, a text paste, or - for stdin) and import it. */
-export async function readSource(source: string, options: { fetch?: FetchOptions; stdin?: () => Promise<string> } = {}): Promise<ImportedArticle> {
+/** More than any article page or paste, saved images included; the parse of a larger one could exhaust memory. */
+export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
+
+/** How a source is named in messages: "-" is standard input. */
+export function sourceName(source: string): string {
+  return source === '-' ? 'standard input' : source;
+}
+
+/**
+ * Read one source (an http(s) address, an .html file, a text paste, or - for
+ * standard input, read as a paste) and import it. Errors name the source.
+ */
+export async function readSource(source: string, options: { fetch?: FetchOptions; stdin?: AsyncIterable<Uint8Array> } = {}): Promise<ImportedArticle> {
   if (/^https?:\/\//i.test(source)) {
     const page = await fetchPage(source, options.fetch);
-    return importHtml(page.html, { url: page.url });
+    return naming(source, () => importHtml(page.html, { url: page.url }));
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     throw new GazetteError('IMPORT_SOURCE', 'only http and https addresses can be imported', { file: source, fix: 'use a full http:// or https:// address, or a file' });
   }
-  const content = source === '-' ? await (options.stdin ?? readStdin)() : await readText(source);
-  return looksLikeHtml(source, content) ? importHtml(content) : importText(content);
+  const name = sourceName(source);
+  const bytes = source === '-' ? await readStream(options.stdin ?? process.stdin, name) : await readBytes(source);
+  const content = decodeText(bytes, name);
+  return naming(name, () => (looksLikeHtml(source, content) ? importHtml(content) : importText(content)));
+}
+
+/** The importers read text and cannot know where it came from: their errors are placed in the source here. */
+function naming<T>(source: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof GazetteError ? error.inFile(source) : error;
+  }
 }
 
 function looksLikeHtml(source: string, content: string): boolean {
   if (/\.x?html?$/i.test(source)) return true;
-  if (/\.(txt|text|md)$/i.test(source)) return false;
+  if (/\.(txt|text|md)$/i.test(source) || source === '-') return false;
   return /^\s*(<!doctype html|<html[\s>])/i.test(content);
 }
 
-async function readText(file: string): Promise<string> {
-  let bytes: Buffer;
+async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(file);
+    if ((await stat(file)).size > MAX_SOURCE_BYTES) throw tooLarge(file);
+    return await readFile(file);
   } catch (cause) {
+    if (cause instanceof GazetteError) throw cause;
     throw new GazetteError('IMPORT_SOURCE', `cannot read it (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {
       file,
       fix: 'check the path, or give an http(s):// address',
       cause,
     });
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Pastes saved by older editors are often Windows-1252; better than refusing them.
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+async function readStream(stream: AsyncIterable<Uint8Array>, name: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.byteLength;
+    if (total > MAX_SOURCE_BYTES) throw tooLarge(name);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(name: string): GazetteError {
+  return new GazetteError('IMPORT_TOO_LARGE', `it is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB, more than any article`, {
+    file: name,
+    fix: 'check that it is the article itself; for a page saved with its images, import its address or save it as "HTML only"',
+  });
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle, type Digest } from '../../src/index.js';
 import { startServer, type TestServer } from '../helpers/http.js';
-import { fixtures, gazette } from '../helpers/cli.js';
+import { fixtures, gazette, gazetteWithInput } from '../helpers/cli.js';
 
 const importFixtures = path.join(fixtures, 'import');
 
@@ -84,6 +84,54 @@ describe('gazette import', { timeout: 30_000 }, () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('404 Not Found');
     expect(await readdir(to)).toHaveLength(1);
+  });
+
+  it('imports a page nested 10,000 deep and the source after it; refuses a page too large, naming it, and imports the rest', async () => {
+    const to = path.join(project, 'deep');
+    const story = `<h1>Harbour lights to stay on all night</h1>${'<p>The harbour board voted on Tuesday to keep the lights on all night, all winter, after a petition.</p>'.repeat(3)}`;
+    const head = '<head><meta property="og:url" content="https://x.example.org/lights"><meta property="article:published_time" content="2026-11-30"></head>';
+    const deep = path.join(project, 'deep.html');
+    await writeFile(deep, `<html>${head}<body>${'<div>'.repeat(10_000)}${story}${'</div>'.repeat(10_000)}</body></html>`);
+    const huge = path.join(project, 'huge.html');
+    await writeFile(huge, `<html>${head}<body>${'<p>x</p>'.repeat(60_000)}</body></html>`);
+    const first = await gazette(project, 'import', deep, page, '--to', to);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim().split('\n')).toHaveLength(2);
+    const second = await gazette(project, 'import', huge, path.join(importFixtures, 'kelpie-coast-wordpress.html'), '--to', to);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain(`${huge}: the page has more than 50,000 elements`);
+    expect(await readdir(to)).toHaveLength(3);
+  });
+
+  it('imports a paste piped to - as it imports the same paste from a .txt file, with --url and --date', async () => {
+    const txt = path.join(importFixtures, 'ferry-deal.txt');
+    const fields = ['--url', 'https://news.example.org/ferry-deal', '--date', '2026-11-29'];
+    const piped = await gazetteWithInput(project, await readFile(txt), 'import', '-', '--to', path.join(project, 'stdin'), ...fields);
+    expect(piped.stderr).toBe('');
+    expect(piped.code).toBe(0);
+    const fromFile = await gazette(project, 'import', txt, '--to', path.join(project, 'stdin-file'), ...fields);
+    const written = async (result: { stdout: string }): Promise<string> => readFile(path.join(project, result.stdout.trim()), 'utf8');
+    expect(await written(piped)).toBe(await written(fromFile));
+    expect(await written(piped)).toContain('url: https://news.example.org/ferry-deal\ndate: 2026-11-29\n');
+    const missing = await gazetteWithInput(project, await readFile(txt), 'import', '-', '--to', path.join(project, 'stdin'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('gazette: standard input: the source has no url and no date');
+  });
+
+  it('imports a UTF-16 paste as its text, and refuses a binary file naming it while importing the rest', async () => {
+    const utf16 = path.join(project, 'notepad.txt');
+    const text = await readFile(path.join(importFixtures, 'ferry-deal.txt'), 'utf8');
+    await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const paste = await gazette(project, 'import', utf16, '--to', path.join(project, 'utf16'), '--url', 'https://news.example.org/ferry-deal', '--date', '2026-11-29');
+    expect(paste.code).toBe(0);
+    expect(await readFile(path.join(project, paste.stdout.trim()), 'utf8')).toMatch(/^---\ntitle: Harbour Board, Ferry Crews Strike ‘Last-Chance’ Deal on Winter Timetable\n/);
+    const png = path.join(project, 'photo.txt');
+    await writeFile(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    const mixed = await gazette(project, 'import', png, page, '--to', path.join(project, 'binary'));
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr.trim()).toBe(`gazette: ${png}: it is a PNG image, not a web page or text: import the article's web page (.html), its http(s) address, or its text pasted into a .txt file`);
+    expect(await readdir(path.join(project, 'binary'))).toHaveLength(1);
   });
 
   it('does not import the same story twice, unless --force', async () => {

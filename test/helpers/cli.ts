@@ -15,8 +15,15 @@ export interface CliResult {
 
 /** Run the built CLI (npm test builds it first) in `cwd`, as a user would. */
 export async function gazette(cwd: string, ...args: string[]): Promise<CliResult> {
+  return gazetteWithInput(cwd, '', ...args);
+}
+
+/** The same, with `input` piped to its standard input. */
+export async function gazetteWithInput(cwd: string, input: string | Uint8Array, ...args: string[]): Promise<CliResult> {
+  const pending = run(process.execPath, [cli, ...args], { cwd });
+  pending.child.stdin?.end(input);
   try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd });
+    const { stdout, stderr } = await pending;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -193,6 +193,111 @@ const cases: PageCase[] = [
     ],
     speaker: 'Gwenllian Marsh',
   },
+  {
+    // A money page whose share bar’s container also holds the story (and its lead photo): JSON-LD, a markets ticker, an inline newsletter promo and an ad inside the story.
+    file: 'fernhollow-ledger-money-share-wrap.html',
+    fields: {
+      title: 'Brackwater Building Society lifts easy-access savings rate to 4.1%',
+      url: 'https://www.fernhollowledger.example.com/money/savings/2026/05/brackwater-easy-access-rate-rise',
+      date: '2026-05-07T06:00:00+01:00',
+      author: 'Priyanka Oduya',
+      source: 'The Fernhollow Ledger',
+      image: 'https://img.fernhollowledger.example.com/2026/05/brackwater-branch-800.jpg',
+      imageAlt: 'The front of a building society branch on a high street',
+      caption: "Brackwater's branch on Tanner Street, Fernhollow.",
+      credit: 'Photograph: Ossian Mbeki/The Fernhollow Ledger'
+    },
+    story: [
+      'Brackwater Building Society will pay 4.1 per cent on its easy-access saver from Monday, the highest rate on the high street and its second increase since January.',
+      'The mutual, which has 38 branches across the Fernhollow valley and the coast, said the change would apply to new and existing holders of its Everyday Saver account, which can be opened with £1 and allows unlimited withdrawals.',
+      '“Our members have told us they want a rate that keeps pace with prices without locking their money away,” said Lorcan Abernethy, Brackwater’s chief executive. “We can afford to pay it because we don’t have shareholders to pay first.”',
+      'The rise comes as savers shop around more than at any time in a decade. Figures from the Fernhollow Savings Monitor show that almost one in five easy-access accounts opened in April was with a provider the saver had not used before.',
+      'But the increase does not reach everyone. Holders of Brackwater’s closed accounts, including its Classic Saver and the Tanner Street Bond sold until 2019, will stay on rates of between 1.2 and 1.9 per cent.',
+      'Hester Quaye, a consumer campaigner with the Valley Savers Association, said loyal customers were once again paying for offers aimed at new money. “Thousands of people, many of them older, have simply never been told that their account has been closed to new savers and left to wither,” she said.',
+      'Brackwater said it would write to holders of closed accounts in June to tell them they could switch to the Everyday Saver without losing interest, and that branch staff would help anyone who wanted to move their money in person.',
+      'The society reported a profit of £41 million for last year, up from £29 million, and its capital ratio is well above what the regulator requires, according to its annual report.',
+      'How it compares',
+      'The next best easy-access rates on the high street are 3.85 per cent from Coalport Bank and 3.8 per cent from the Millrace Mutual, though several online-only banks pay more to savers willing to manage their accounts through an app.',
+      'Savers who can leave money untouched for a year can get up to 4.4 per cent in a fixed-rate bond, but analysts expect those rates to fall if the base rate is cut again this summer.',
+      '“Easy access at above four per cent is a good deal while it lasts,” said Gideon Farrant of the price comparison site SaveWatch. “The question is how long a mutual can hold it if the base rate comes down.”'
+    ],
+    furniture: ['Subscribe for', 'Sign in', 'Markets', 'FTSE', 'Facebook', 'Copy link', '214 shares', 'Money newsletter', 'best-buy tables and', 'Sign up now', 'Advertisement', 'Share on', 'More from Money', 'First-time buyers', 'Most read', 'Rovers', '©', 'Cookie settings', 'Personal Finance Editor', '6.00am', 'Photograph'],
+    speaker: 'Lorcan Abernethy',
+  },
+  {
+    // A table layout whose story sits in a metered paywall’s container: OpenGraph and meta author only, a cookie banner, a subscribe promo inside the story, related links, comments and a side column.
+    file: 'quayside-post-paywall-wrap.html',
+    fields: {
+      title: 'Dunmore ferry yard wins £18m order for two electric ferries',
+      url: 'https://quaysidepost.example.net/business/dunmore-yard-electric-ferries-order-4471',
+      date: '2026-02-19T14:20:00Z',
+      author: 'Callum Verhoeven',
+      source: 'The Quayside Post',
+      image: null,
+      imageAlt: null,
+      caption: null,
+      credit: null
+    },
+    story: [
+      'The shipyard at Dunmore has won an £18 million order to build two battery-electric ferries for the crossing to Inchcailloch, securing work for its 140 staff until the end of 2028.',
+      'The ferries, each able to carry 150 passengers and 24 cars, will replace two diesel boats that have worked the route since 1994. They will charge from shore power at both terminals during the twelve minutes they spend loading.',
+      'Isla Kowalczyk, the yard’s managing director, said the contract was the largest in its 60-year history. “Two years ago we were building fishing boats and wondering where the next order would come from,” she said. “Now we are one of a handful of yards in the country that can build an electric ferry from the keel up.”',
+      'The order was placed by Western Isles Crossings, the council-owned operator, after a tender that drew bids from yards in three countries. Its chairman, Donal Achebe, said the Dunmore bid had been neither the cheapest nor the most expensive, but offered the shortest delivery time.',
+      'Work on the first hull is due to start in April. The yard plans to take on twelve apprentices and to reopen its second building shed, which has stood empty since 2017.',
+      'The crossing carries about 400,000 passengers a year. Islanders have complained for years about breakdowns on the ageing diesel boats, which left Inchcailloch without a car ferry for eleven days last winter.',
+      '“If these boats are as reliable as we have been promised, it will change life on the island,” said Morag Delacroix, who runs a guest house near the Inchcailloch slipway. “People will stop planning their week around whether the ferry turns up.”'
+    ],
+    furniture: ['We and our partners', 'Accept', 'Reject', "What's On", 'Jobs', 'Business Reporter', 'Enjoying this story', 'Subscribe', 'More on this story', 'lays off 30', 'Island cut off', '2 comments', 'Shoreline Sal', 'father worked', 'Skeptic99', 'four years late', 'Most popular', 'Regatta', 'Dunmore Motors', 'Custom House Lane', 'Terms'],
+    speaker: 'Morag Delacroix',
+  },
+  {
+    // JSON-LD credits the outlet (a NewsMediaOrganization) as author, and so does the author meta tag: the byline printed on the page names the reporter. The share list wraps the story body.
+    file: 'millbrook-star-org-author.html',
+    fields: {
+      title: 'Millbrook library to open on Sundays after volunteers step in',
+      url: 'https://www.millbrookstar.example.co.uk/news/millbrook-library-sunday-opening-8812',
+      date: '2026-09-12T17:45:00+01:00',
+      author: 'Tamsin Achterberg',
+      source: 'Millbrook Evening Star',
+      image: 'https://cdn.millbrookstar.example.co.uk/images/2026/09/library-reading-room.jpg',
+      imageAlt: null,
+      caption: null,
+      credit: 'Petra Lindqvist'
+    },
+    story: [
+      'Millbrook’s central library will open on Sunday afternoons from next month, after forty volunteers signed up to staff the building alongside its paid librarians.',
+      'The library on Cooper’s Row has been closed on Sundays since 2015, when the county cut its opening hours to save money. From 5 October it will open from noon until four o’clock.',
+      'The Friends of Millbrook Library, which recruited the volunteers over the summer, said it had expected a dozen people to come forward. “We had forty names within three weeks, most of them people who learned to read in that building,” said its secretary, Winifred Osei-Lambert.',
+      'The volunteers will run the children’s corner, the local history room and the computer desk, while a paid member of staff will be in charge of the building at all times, the county said.',
+      'Bartholomew Kincaid, the county’s head of libraries, said the Sunday hours would be reviewed after six months. “If people come, we will look at doing the same in Hatherley and Stoke Marsh,” he said.'
+    ],
+    furniture: ['Subscribe', "What's on", 'Announcements', 'Community Reporter', '12 September', 'Facebook', 'WhatsApp', 'More from Millbrook', 'parking charges', 'museum reopens', '©', 'Privacy notice', 'Petra'],
+    speaker: 'Winifred Osei-Lambert',
+  },
+  {
+    // WordPress with a Yoast @graph whose Article credits the site’s Organization by @id, the author meta and the printed byline the site’s name: no author at all, and the outlet as source (no og:site_name, no publisher).
+    file: 'kestrel-bay-courier-graph-org-author.html',
+    fields: {
+      title: 'Harbor master names new pilot boat after retired skipper',
+      url: 'https://kestrelbaycourier.example.org/2026/06/22/pilot-boat-named-after-skipper/',
+      date: '2026-06-22T09:05:31-04:00',
+      author: null,
+      source: 'Kestrel Bay Courier',
+      image: null,
+      imageAlt: null,
+      caption: null,
+      credit: null
+    },
+    story: [
+      'The harbor’s new pilot boat will carry the name of Elsie Marchetti, who guided ships into Kestrel Bay for 31 years and was the first woman to hold a pilot’s license in the county.',
+      'Harbor master Rufus Okonjo announced the name at a ceremony on the north wharf on Saturday, where the 14-meter boat was lowered into the water for the first time in front of about two hundred people.',
+      '“Elsie brought home more ships in fog than anyone I have ever worked with,” Okonjo said. “There was never any question what this boat would be called.”',
+      'Marchetti, now 88, retired in 2009. She told the crowd she had hoped the boat would be named after one of the pilots lost in the storm of 1978, but that she was “too old to argue with the harbor master.”',
+      'The boat, built in Portsmouth at a cost of $1.9 million, will enter service next month and replace the Sea Hawk, which has worked the bay since 1986.'
+    ],
+    furniture: ['Send us a tip', 'Town Hall', 'Posted on', 'June 22', 'Share this', 'Facebook', 'Posted in', 'Previous', 'School board', 'Recent Posts', '©', 'Proudly powered'],
+    speaker: 'Rufus Okonjo',
+  },
 ];
 
 describe('importHtml on pages of different kinds', () => {
@@ -414,5 +519,73 @@ describe('importHtml, rule by rule', () => {
     expect(empty).toThrow(/no story text/);
     const untitled = (): ImportedArticle => importHtml(`<html><head></head><body><div>${para(1)}${para(2)}</div></body></html>`);
     expect(untitled).toThrow(/no headline/);
+  });
+});
+
+describe('importHtml on pages nested or sized to break parsers', () => {
+  const story = `<h1>Harbour lights to stay on all night</h1>${para(1)}${para(2)}`;
+  const timed = (page: string): { article: ImportedArticle; ms: number } => {
+    const start = performance.now();
+    const article = importHtml(page);
+    return { article, ms: performance.now() - start };
+  };
+
+  it('imports a story under 2,000 and under 10,000 nested <div>s, in about a second', () => {
+    for (const levels of [2_000, 10_000]) {
+      const { article, ms } = timed(html(`${'<div>'.repeat(levels)}<article>${story}</article>${'</div>'.repeat(levels)}`));
+      expect(article.title).toBe('Harbour lights to stay on all night');
+      expect(article.body.split('\n\n')).toEqual([expect.stringContaining('Story paragraph 1'), expect.stringContaining('Story paragraph 2')]);
+      expect(ms).toBeLessThan(5_000);
+    }
+  });
+
+  it('imports pages whose lists, quotations, tables or unclosed tags nest thousands deep', () => {
+    const deep = [
+      `${'<ul><li>item '.repeat(3_000)}${'</li></ul>'.repeat(3_000)}`,
+      `${'<blockquote>quote '.repeat(3_000)}${'</blockquote>'.repeat(3_000)}`,
+      `${'<table><tr><td>'.repeat(2_000)}cell${'</td></tr></table>'.repeat(2_000)}`,
+      `${'<span>'.repeat(20_000)}x`,
+      Array.from({ length: 3_000 }, (_, i) => `<font face="Arial">Line ${i} of the report.<br>`).join(''),
+    ];
+    for (const nest of deep) {
+      const { article, ms } = timed(html(`<article>${story}${nest}</article>`));
+      expect(article.body).toContain('Story paragraph 2');
+      expect(ms).toBeLessThan(5_000);
+    }
+  });
+
+  it('reads JSON-LD nested 50,000 deep', () => {
+    const nested = `${'['.repeat(50_000)}{"@type":"NewsArticle","headline":"Harbour lights stay on"}${']'.repeat(50_000)}`;
+    const a = importHtml(html(`<article>${story}</article>`, `<script type="application/ld+json">${nested}</script><script type="application/ld+json">${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}</script>`));
+    expect(a.title).toBe('Harbour lights stay on');
+  });
+});
+
+describe('importHtml when furniture wraps the story', () => {
+  // A share bar's container, a paywall, an ad-injection zone…: named as furniture, yet around the story.
+  const wrappers = [
+    '<div class="article-share-container">',
+    '<nav class="nav-push-wrapper">',
+    '<div class="related-content-layout">',
+    '<div class="piano-paywall" data-paywall="metered">',
+    '<section class="comments-enabled-story">',
+    '<div class="ad-injection-zone">',
+    '<div class="cookie-consent-gate">',
+  ];
+  it.each(wrappers)('keeps every paragraph of a story inside %s, and still removes the boxes in it', (open) => {
+    const tag = /^<(\w+)/.exec(open)?.[1] ?? 'div';
+    const page = html(
+      `<header><nav><a href="/">Home</a></nav></header><div class="top"><h1>Harbour lights to stay on all night</h1><p class="standfirst">The board’s decision ends a long row over the cost of the lights.</p><p class="byline">By Ana Lopes</p></div>` +
+        `${open}<div class="share-bar"><a href="https://x.example/share">Share on Facebook</a></div><div class="story">${[1, 2, 3, 4, 5, 6].map(para).join('')}</div><div class="share-bar"><a href="https://x.example/share">Share by email</a></div></${tag}>` +
+        `<aside class="related"><p><a href="/a">Harbour wall breached again, council says</a></p></aside><footer><p>© 2026 The Tide Times</p></footer>`,
+    );
+    const a = importHtml(page);
+    expect(a.body.split('\n\n').filter((b) => !b.startsWith('The board’s decision'))).toEqual([1, 2, 3, 4, 5, 6].map((n) => expect.stringContaining(`Story paragraph ${n} `)));
+  });
+
+  it('still leaves out a comment thread or related box beside a short story, however long', () => {
+    const comments = Array.from({ length: 12 }, (_, i) => `<div class="comment"><p>Reader ${i} thinks the harbour lights should have stayed off, because the birds nesting on the pier need the dark.</p></div>`).join('');
+    const a = importHtml(html(`<article><h1>Harbour lights to stay on all night</h1>${para(1)}${para(2)}</article><section class="comments">${comments}</section>`));
+    expect(a.body.split('\n\n')).toHaveLength(2);
   });
 });

@@ -13,6 +13,55 @@ function meta(head: string, body = '<article><p>Story.</p></article>', options: 
 
 const ld = (value: unknown): string => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
 
+describe('readMetadata: the outlet is not the author', () => {
+  const article = (author: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Library opens on Sundays', author, ...extra });
+
+  it('never takes an organisation credited as author for the byline, whatever its kind or form, and falls back to the printed byline', () => {
+    const byline = '<article><p class="byline">By Tamsin Achterberg</p><p>Story.</p></article>';
+    const organisations: unknown[] = [
+      { '@type': 'Organization', name: 'Millbrook Evening Star' },
+      { '@type': 'NewsMediaOrganization', name: 'Millbrook Evening Star' },
+      { '@type': 'Corporation', name: 'Millbrook Media Ltd' },
+      { '@type': 'schema:NGO', name: 'Valley Savers Association' },
+      { '@type': ['Organization', 'NewsMediaOrganization'], name: 'Millbrook Evening Star' },
+      [{ '@type': 'https://schema.org/Organization', name: 'Millbrook Evening Star' }],
+    ];
+    for (const author of organisations) expect(meta(ld(article(author)), byline).author, JSON.stringify(author)).toBe('Tamsin Achterberg');
+  });
+
+  it('keeps the people among the authors and leaves out the organisation beside them', () => {
+    const authors = [{ '@type': 'Organization', name: 'Millbrook Evening Star' }, { '@type': 'Person', name: 'Tamsin Achterberg' }];
+    expect(meta(ld(article(authors))).author).toBe('Tamsin Achterberg');
+  });
+
+  it('follows an @id in an @graph to an organisation, and gives the outlet as source when nothing else names it', () => {
+    const graph = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Article', headline: 'Pilot boat named', author: { '@id': 'https://kbc.example.org/#organization' } },
+        { '@type': ['Organization', 'NewsMediaOrganization'], '@id': 'https://kbc.example.org/#organization', name: 'Kestrel Bay Courier' },
+      ],
+    };
+    expect(meta(ld(graph))).toMatchObject({ author: null, source: 'Kestrel Bay Courier' });
+  });
+
+  it('finds a person credited elsewhere in the JSON-LD (the article\'s creator, another article or page node), but not an image\'s author', () => {
+    const org = { '@type': 'Organization', name: 'Millbrook Evening Star' };
+    expect(meta(ld(article(org, { creator: { '@type': 'Person', name: 'Ida Brennan' } }))).author).toBe('Ida Brennan');
+    expect(meta(ld(article(org)) + ld({ '@type': 'WebPage', author: { '@type': 'Person', name: 'Ida Brennan' } })).author).toBe('Ida Brennan');
+    expect(meta(ld(article(org, { image: { '@type': 'ImageObject', url: 'https://img.example.org/a.jpg', author: 'Petra Lindqvist' } }))).author).toBeNull();
+  });
+
+  it('does not take the site\'s own name for the author, from any source, whatever its case and punctuation', () => {
+    const site = '<meta property="og:site_name" content="The Millbrook Evening-Star">';
+    expect(meta(site + ld(article('MILLBROOK EVENING STAR.')), '<article><p>By Tamsin Achterberg</p></article>').author).toBe('Tamsin Achterberg');
+    expect(meta(`${site}<meta name="author" content="millbrook evening star">`).author).toBeNull();
+    expect(meta(site, '<article><p class="byline">By The Millbrook Evening Star</p><p>Story.</p></article>').author).toBeNull();
+    expect(meta(ld(article('Kestrel Bay Courier', { publisher: { '@type': 'Organization', name: 'Kestrel Bay Courier' } }))).author).toBeNull();
+    expect(meta(`${site}<meta name="author" content="Tamsin Achterberg">`).author).toBe('Tamsin Achterberg');
+  });
+});
+
 describe('readMetadata: JSON-LD first', () => {
   it('reads a NewsArticle: headline, date, authors joined, publisher, image and page address', () => {
     const m = meta(
