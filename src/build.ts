@@ -56,7 +56,7 @@ export interface RenderedIssue {
 
 /** Load, enrich, compose and render, all in memory: what `build`, `preview` and `check` share. */
 export async function renderIssue(config: Config, options: RenderIssueOptions): Promise<RenderedIssue> {
-  const { articles, warnings } = await loadArticles(options.articlesDir, options);
+  const { articles, warnings } = await loadArticles(options.articlesDir, { ...options, maxArticleBytes: options.maxArticleBytes ?? config.limits.articleBytes });
   if (articles.length === 0) {
     throw new GazetteError('NO_ARTICLES', `no articles to build in ${options.articlesDir}${options.since ? ` since ${options.since}` : ''}`, {
       fix: 'add *.md files with front matter (see the README), or widen --since',

@@ -30,6 +30,9 @@ const KINDS = {
 
   NO_ARTICLES: 'content',
   ARTICLES_INVALID: 'content',
+  ARTICLE_UNREADABLE: 'content',
+  ARTICLE_NOT_A_FILE: 'content',
+  ARTICLE_TOO_LARGE: 'content',
   ARTICLE_ENCODING: 'content',
   ARTICLE_NO_FRONT_MATTER: 'content',
   ARTICLE_YAML: 'content',

@@ -1,15 +1,19 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_ARTICLE_BYTES } from '../config/limits.js';
 import { GazetteError } from '../errors.js';
 import type { Article, Warning } from '../types.js';
 import { parseArticle } from './article.js';
 import { parseDate } from './date.js';
+import { readArticleFile } from './read.js';
 
 export interface LoadOptions {
   /** Only articles published on or after this date (YYYY-MM-DD). */
   since?: string;
   /** At most this many articles, the newest. */
   limit?: number;
+  /** A larger file is refused (the config's `limits.articleBytes`; 2 MB by default). */
+  maxArticleBytes?: number;
 }
 
 export interface LoadResult {
@@ -41,7 +45,7 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
   for (const name of names) {
     const file = path.join(dir, name);
     try {
-      const parsed = parseArticle(await readFile(file), file);
+      const parsed = parseArticle(await readArticleFile(file, options.maxArticleBytes ?? DEFAULT_ARTICLE_BYTES), file);
       warnings.push(...parsed.warnings);
       const other = bySlug.get(parsed.article.slug);
       if (other !== undefined) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, gazette, minimalConfig } from '../helpers/cli.js';
+import { addSpecialFiles } from '../helpers/special-files.js';
 
 
 
@@ -57,6 +58,35 @@ describe('gazette build', { timeout: 30_000 }, () => {
     const single = await gazette(project, 'build', '--articles', await folderWith('bad-date.md'), '--out', path.join(project, 'o3'));
     expect(single.code).toBe(2);
     expect(single.stderr).toMatch(/bad-date\.md:4: field "date" is "next Tuesday": use a real date/);
+  });
+
+  it('exits 2 listing every link, folder, pipe, socket and device named *.md, without a stack trace or a hang', async () => {
+    const dir = await mkdtemp(path.join(project, 'special-'));
+    await cp(path.join(project, 'articles'), dir, { recursive: true });
+    const special = await addSpecialFiles(dir, await readFile(path.join(dir, 'north-pier-lights.md'), 'utf8'));
+    try {
+      const { code, stderr } = await gazette(project, 'build', '--articles', dir, '--out', path.join(project, 'o4'));
+      expect(code, stderr).toBe(2);
+      expect(stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(stderr).toContain(`${Object.keys(special.expected).length} articles in ${dir} need fixing:`);
+      for (const name of Object.keys(special.expected)) expect(stderr).toContain(`${path.join(dir, name)}: is `);
+      expect(stderr).toContain(`${path.join(dir, 'pipe.md')}: is a named pipe (FIFO), not a file: delete it, or replace it with the article as an ordinary file`);
+    } finally {
+      await special.close();
+    }
+  });
+
+  it('refuses an article over limits.articleBytes, naming the file and the key', async () => {
+    const dir = await mkdtemp(path.join(project, 'limit-'));
+    await cp(path.join(project, 'articles'), path.join(dir, 'articles'), { recursive: true });
+    await writeFile(path.join(dir, 'gazette.config.json'), JSON.stringify({ ...config, limits: { articleBytes: 1024 } }));
+    const { code, stderr } = await gazette(dir, 'build', '--date', '2026-11-30');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/articles\/[a-z-]+\.md: is over the 1 KB limit for an article \(\d\.\d KB\): .*raise "limits\.articleBytes" in the config/);
+    await writeFile(path.join(dir, 'gazette.config.json'), JSON.stringify({ ...config, limits: { articleBytes: 100 } }));
+    const invalid = await gazette(dir, 'build', '--date', '2026-11-30');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('key "limits.articleBytes" must be at least 1024 (1 KB)');
   });
 
   it('exits 1 for a config error, naming the key and the file', async () => {

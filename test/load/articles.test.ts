@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GazetteError, loadArticles } from '../../src/index.js';
+import { addSpecialFiles } from '../helpers/special-files.js';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures');
 const temps: string[] = [];
@@ -50,6 +51,30 @@ describe('loadArticles', () => {
     expect(error).toBeInstanceOf(GazetteError);
     expect(error).toMatchObject({ code: 'ARTICLE_DUPLICATE_SLUG', kind: 'content' });
     expect((error as GazetteError).message).toMatch(/duplicate-slug\/.+\.md: slug "harbour-fees" is also used by .+duplicate-slug\/.+\.md/);
+  });
+
+  it('reports links, folders, pipes, sockets and devices named *.md with the other bad articles, and reads a link to a file', async () => {
+    const dir = await folderWith({ 'good.md': article('Good', '2026-11-01'), 'bad-date.md': article('Bad', 'next Tuesday') });
+    const special = await addSpecialFiles(dir, article('Linked', '2026-11-02'));
+    try {
+      const error = (await loadArticles(dir).catch((e: unknown) => e)) as GazetteError;
+      expect(error.code).toBe('ARTICLES_INVALID');
+      expect(error.exitCode).toBe(2);
+      const codes = Object.fromEntries(error.errors.map((e) => [path.basename(e.file ?? ''), e.code]));
+      expect(codes).toEqual({ ...special.expected, 'bad-date.md': 'ARTICLE_BAD_DATE' });
+      await rm(path.join(dir, 'bad-date.md'));
+      for (const name of Object.keys(special.expected)) await rm(path.join(dir, name), { recursive: true, force: true });
+      expect((await loadArticles(dir)).articles.map((a) => a.slug).sort()).toEqual(['good', special.goodLink]);
+    } finally {
+      await special.close();
+    }
+  });
+
+  it('refuses an article over the size limit, with the others', async () => {
+    const dir = await folderWith({ 'small.md': article('Small', '2026-11-01'), 'huge.md': article('Huge', '2026-11-02') + 'Word '.repeat(500) });
+    const error = (await loadArticles(dir, { maxArticleBytes: 1024 }).catch((e: unknown) => e)) as GazetteError;
+    expect(error).toMatchObject({ code: 'ARTICLE_TOO_LARGE', kind: 'content', file: path.join(dir, 'huge.md') });
+    expect((await loadArticles(dir, { maxArticleBytes: 4096 })).articles).toHaveLength(2);
   });
 
   it('reports every bad article at once', async () => {
