@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { buffer } from 'node:stream/consumers';
 import { GazetteError } from '../errors.js';
-import { fetchPage, type FetchOptions } from './fetch.js';
+import { FETCH_DEFAULTS, fetchPage, type FetchOptions } from './fetch.js';
 import { importHtml } from './html.js';
 import { importText } from './text.js';
 import type { ImportedArticle } from './types.js';
@@ -27,13 +28,17 @@ function looksLikeHtml(source: string, content: string): boolean {
 async function readText(file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // Bounded as a fetched page is, so /dev/zero or a runaway log cannot take the memory; a pipe is fine (`import <(curl …)`).
+    bytes = await buffer(createReadStream(file, { end: FETCH_DEFAULTS.maxBytes }));
   } catch (cause) {
     throw new GazetteError('IMPORT_SOURCE', `cannot read it (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {
       file,
       fix: 'check the path, or give an http(s):// address',
       cause,
     });
+  }
+  if (bytes.length > FETCH_DEFAULTS.maxBytes) {
+    throw new GazetteError('IMPORT_SOURCE', `it is larger than ${FETCH_DEFAULTS.maxBytes / 1024 / 1024} MB`, { file, fix: 'save the article page alone, or paste the story itself into a .txt file' });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
