@@ -41,7 +41,7 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
   const articles: Article[] = [];
   const warnings: Warning[] = [];
   const errors: GazetteError[] = [];
-  const bySlug = new Map<string, string>();
+  const bySlug = new Map<string, { file: string; line: number }>();
   for (const name of names) {
     const file = path.join(dir, name);
     try {
@@ -49,12 +49,13 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
       warnings.push(...parsed.warnings);
       const other = bySlug.get(parsed.article.slug);
       if (other !== undefined) {
-        throw new GazetteError('ARTICLE_DUPLICATE_SLUG', `slug "${parsed.article.slug}" is also used by ${other}`, {
+        throw new GazetteError('ARTICLE_DUPLICATE_SLUG', `slug "${parsed.article.slug}" is also used by ${other.file}:${other.line}`, {
           file,
+          line: parsed.slugLine,
           fix: 'rename one of the files or give one a different "slug:" in its front matter',
         });
       }
-      bySlug.set(parsed.article.slug, file);
+      bySlug.set(parsed.article.slug, { file, line: parsed.slugLine });
       if (!parsed.draft) articles.push(parsed.article);
     } catch (error) {
       if (!(error instanceof GazetteError)) throw error;
