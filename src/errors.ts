@@ -50,6 +50,7 @@ const KINDS = {
   IMPORT_EMPTY: 'content',
 
   WRITE_FAILED: 'delivery',
+  OUTPUT_NOT_OURS: 'delivery',
   STATE_FAILED: 'delivery',
   SEND_LOCKED: 'delivery',
   SCHEDULE_LOCKED: 'delivery',
