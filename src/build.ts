@@ -1,6 +1,6 @@
 import type { Config } from './config/schema.js';
 import { composeDigest } from './compose/digest.js';
-import { writeFilesAtomically } from './deliver/write.js';
+import { writeIssue } from './deliver/write.js';
 import { enrichArticle } from './enrich/index.js';
 import { GazetteError } from './errors.js';
 import { loadArticles, type LoadOptions } from './load/articles.js';
@@ -90,7 +90,7 @@ export async function buildIssue(config: Config, options: BuildOptions): Promise
     'digest.json': `${JSON.stringify(issue.digest, null, 2)}\n`,
     'digest.mjml': issue.rendered.mjml,
   };
-  const paths = await writeFilesAtomically(options.outDir, contents);
+  const paths = await writeIssue(options.outDir, contents);
   const files = paths.map((path, i) => ({ path, bytes: Buffer.byteLength(Object.values(contents)[i] ?? '') }));
   return { ...issue, files };
 }

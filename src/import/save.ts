@@ -1,9 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { writeFilesAtomically } from '../deliver/write.js';
 import { DEFAULT_ARTICLE_BYTES } from '../config/limits.js';
 import { GazetteError } from '../errors.js';
+import { writeFileAtomically } from '../files/write-file.js';
 import { isHttpUrl } from '../load/front-matter.js';
 import { parseArticle } from '../load/article.js';
 import { parseDate } from '../load/date.js';
@@ -50,7 +50,7 @@ export async function saveImported(imported: ImportedArticle, source: string, op
   if (earlier && !options.force) return { path: earlier, status: 'exists' };
   const target = earlier ?? (await freeName(options.dir, fileName(article), options.force === true));
   const existed = earlier !== undefined || (await exists(target));
-  await writeFilesAtomically(path.dirname(target), { [path.basename(target)]: markdown });
+  await writeFileAtomically(target, markdown, { what: 'the article', elsewhere: 'pass another --to' });
   return { path: target, status: existed ? 'overwritten' : 'written' };
 }
 

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,49 @@ describe('gazette build', { timeout: 30_000 }, () => {
     const invalid = await gazette(dir, 'build', '--date', '2026-11-30');
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('key "limits.articleBytes" must be at least 1024 (1 KB)');
+  });
+
+  it('exits 3 when --out holds files gazette did not write, and keeps them and the previous issue', async () => {
+    const out = path.join(project, 'o5');
+    expect((await gazette(project, 'build', '--out', out, '--date', '2026-11-30')).code).toBe(0);
+    const before = await readFile(path.join(out, 'index.html'), 'utf8');
+    await writeFile(path.join(out, 'notes.md'), 'my notes');
+    const { code, stderr } = await gazette(project, 'build', '--out', out, '--date', '2026-12-07');
+    expect(code).toBe(3);
+    expect(stderr).toBe(`gazette: ${out} holds a file gazette did not write (notes.md): move it out of the folder, or pass another --out: gazette replaces the folder whole, and will not delete what is not its own\n`);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(before);
+    expect(await readFile(path.join(out, 'notes.md'), 'utf8')).toBe('my notes');
+  });
+
+  it('exits 3 when --out is a file, or under one', async () => {
+    const file = path.join(project, 'a-file');
+    await writeFile(file, 'x');
+    const onFile = await gazette(project, 'build', '--out', file);
+    expect(onFile.code).toBe(3);
+    expect(onFile.stderr).toContain(`${file} is a file, not a folder`);
+    const under = await gazette(project, 'build', '--out', path.join(file, 'out'));
+    expect(under.code).toBe(3);
+    expect(under.stderr).toContain('(ENOTDIR)');
+  });
+
+  it('leaves one whole issue when builds of the same date run at once', async () => {
+    const out = path.join(project, 'o6');
+    const names = ['harbour-board-mooring-rules.md', 'north-pier-lights.md', 'qa-small-boats-big-tides.md', 'sao-brandao-regatta.md'];
+    const folders = await Promise.all(
+      names.map(async (name) => {
+        const dir = await mkdtemp(path.join(project, 'one-article-'));
+        await cp(path.join(project, 'articles', name), path.join(dir, name));
+        return dir;
+      }),
+    );
+    const runs = await Promise.all(folders.map((dir) => gazette(project, 'build', '--articles', dir, '--out', out, '--date', '2026-11-30')));
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const digest = JSON.parse(await readFile(path.join(out, 'digest.json'), 'utf8')) as { articles: { title: string }[] };
+    const title = digest.articles[0]?.title ?? '';
+    expect(digest.articles).toHaveLength(1);
+    expect(await readFile(path.join(out, 'index.txt'), 'utf8')).toContain(title);
+    expect(await readFile(path.join(out, 'digest.mjml'), 'utf8')).toContain(title.replace(/'/g, '&#x27;'));
+    expect((await readdir(project)).filter((n) => n.startsWith('.o6'))).toEqual([]);
   });
 
   it('exits 1 for a config error, naming the key and the file', async () => {
