@@ -101,20 +101,17 @@ describe('gazette build', { timeout: 30_000 }, () => {
     expect(await readFile(path.join(out, 'notes.md'), 'utf8')).toBe('my notes');
   });
 
-  it('exits 3 when --out is a file, or under one', async () => {
+  it('exits 3 when --out is a file', async () => {
     const file = path.join(project, 'a-file');
     await writeFile(file, 'x');
-    const onFile = await gazette(project, 'build', '--out', file);
-    expect(onFile.code).toBe(3);
-    expect(onFile.stderr).toContain(`${file} is a file, not a folder`);
-    const under = await gazette(project, 'build', '--out', path.join(file, 'out'));
-    expect(under.code).toBe(3);
-    expect(under.stderr).toContain('(ENOTDIR)');
+    const { code, stderr } = await gazette(project, 'build', '--out', file);
+    expect(code).toBe(3);
+    expect(stderr).toBe(`gazette: ${file} is a file, not a folder: move the file, or pass another --out\n`);
   });
 
-  it('leaves one whole issue when builds of the same date run at once', async () => {
+  it('leaves one whole issue when two builds of the same date run at once', async () => {
     const out = path.join(project, 'o6');
-    const names = ['harbour-board-mooring-rules.md', 'north-pier-lights.md', 'qa-small-boats-big-tides.md', 'sao-brandao-regatta.md'];
+    const names = ['north-pier-lights.md', 'sao-brandao-regatta.md'];
     const folders = await Promise.all(
       names.map(async (name) => {
         const dir = await mkdtemp(path.join(project, 'one-article-'));
