@@ -99,11 +99,20 @@ async function refuseOthers(target: string, folder: string, options: ReplaceFold
   });
 }
 
+/**
+ * What a file manager leaves in a folder it has shown (Finder's .DS_Store
+ * and ._ files, Windows Explorer's Thumbs.db and desktop.ini): nobody's
+ * work, and remade when the folder is opened again, so opening the output
+ * folder does not stop the next run.
+ */
+const FILE_MANAGER_LITTER = /^(?:\.DS_Store|\._.+|Thumbs\.db|desktop\.ini)$/i;
+
 /** The entries of `folder` that `owns` does not claim, looking into the folders it does. */
 async function othersIn(folder: string, owns: ReplaceFolderOptions['owns'], prefix = ''): Promise<string[]> {
   const others: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const relative = `${prefix}${entry.name}`;
+    if (entry.isFile() && FILE_MANAGER_LITTER.test(entry.name)) continue;
     if (!owns(relative, entry.isDirectory())) others.push(relative);
     else if (entry.isDirectory()) others.push(...(await othersIn(path.join(folder, entry.name), owns, `${relative}/`)));
   }

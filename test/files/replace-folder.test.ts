@@ -135,6 +135,13 @@ describe('replaceFolder', () => {
     expect(await readdir(parent)).toEqual(['issue']);
   });
 
+  it('replaces what a file manager leaves in a folder it has shown, with the rest', async () => {
+    const { target } = await withOldIssue();
+    for (const name of ['.DS_Store', '._index.html', 'pages/Thumbs.db']) await writeFile(path.join(target, name), 'litter');
+    await write(target, NEW);
+    expect(await contentsOf(target)).toEqual(NEW);
+  });
+
   it('refuses a file where the folder should be', async () => {
     const { parent } = await withOldIssue();
     const target = path.join(parent, 'file');
