@@ -1,6 +1,6 @@
 import type { Config } from './config/schema.js';
 import { composeDigest } from './compose/digest.js';
-import { writeFilesAtomically } from './deliver/write.js';
+import { writeIssue } from './deliver/write.js';
 import { enrichArticle } from './enrich/index.js';
 import { GazetteError } from './errors.js';
 import { loadArticles, type LoadOptions } from './load/articles.js';
@@ -56,7 +56,7 @@ export interface RenderedIssue {
 
 /** Load, enrich, compose and render, all in memory: what `build`, `preview` and `check` share. */
 export async function renderIssue(config: Config, options: RenderIssueOptions): Promise<RenderedIssue> {
-  const { articles, warnings } = await loadArticles(options.articlesDir, options);
+  const { articles, warnings } = await loadArticles(options.articlesDir, { ...options, maxArticleBytes: options.maxArticleBytes ?? config.limits.articleBytes });
   if (articles.length === 0) {
     throw new GazetteError('NO_ARTICLES', `no articles to build in ${options.articlesDir}${options.since ? ` since ${options.since}` : ''}`, {
       fix: 'add *.md files with front matter (see the README), or widen --since',
@@ -90,7 +90,7 @@ export async function buildIssue(config: Config, options: BuildOptions): Promise
     'digest.json': `${JSON.stringify(issue.digest, null, 2)}\n`,
     'digest.mjml': issue.rendered.mjml,
   };
-  const paths = await writeFilesAtomically(options.outDir, contents);
+  const paths = await writeIssue(options.outDir, contents);
   const files = paths.map((path, i) => ({ path, bytes: Buffer.byteLength(Object.values(contents)[i] ?? '') }));
   return { ...issue, files };
 }

@@ -30,6 +30,9 @@ const KINDS = {
 
   NO_ARTICLES: 'content',
   ARTICLES_INVALID: 'content',
+  ARTICLE_UNREADABLE: 'content',
+  ARTICLE_NOT_A_FILE: 'content',
+  ARTICLE_TOO_LARGE: 'content',
   ARTICLE_ENCODING: 'content',
   ARTICLE_NO_FRONT_MATTER: 'content',
   ARTICLE_YAML: 'content',
@@ -49,6 +52,7 @@ const KINDS = {
   IMPORT_NOT_TEXT: 'content',
 
   WRITE_FAILED: 'delivery',
+  OUTPUT_NOT_OURS: 'delivery',
   STATE_FAILED: 'delivery',
   SEND_LOCKED: 'delivery',
   SCHEDULE_LOCKED: 'delivery',

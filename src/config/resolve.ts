@@ -78,6 +78,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'preview.subscriber': 'an object of subscriber columns, e.g. { "email": "reader@example.org", "name": "Sam Reader" }',
   'greeting.named': 'a pattern such as "Hi {{firstName}},"',
   'greeting.fallback': 'the greeting without a name, such as "Hello,"',
+  'limits.articleBytes': 'the largest article file, in bytes, e.g. 2097152 for 2 MB',
   'check.allow': 'a list of compatibility feature titles you accept, e.g. ["word-break"]',
 };
 

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { DEFAULT_ARTICLE_BYTES, MAX_ARTICLE_BYTES } from './limits.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
 /** Five fields (minute hour day month weekday), or six with seconds first, as croner reads them. */
@@ -139,6 +140,21 @@ export const configSchema = z.strictObject({
       to: z.string().min(1).optional(),
     })
     .optional(),
+  limits: z
+    .strictObject({
+      /**
+       * The largest article file read, in bytes: past it a file is refused
+       * rather than read, so a runaway file (a log, a device) cannot take the
+       * memory or the time of a build.
+       */
+      articleBytes: z
+        .number()
+        .int('must be a whole number of bytes')
+        .min(1024, 'must be at least 1024 (1 KB)')
+        .max(MAX_ARTICLE_BYTES, `must be at most ${MAX_ARTICLE_BYTES} (64 MB)`)
+        .default(DEFAULT_ARTICLE_BYTES),
+    })
+    .default({ articleBytes: DEFAULT_ARTICLE_BYTES }),
   /** Folders, relative to the config file; --articles and --templates override them. */
   articles: z.string().min(1).default('articles'),
   templates: z.string().min(1).optional(),

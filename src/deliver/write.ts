@@ -1,29 +1,21 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { GazetteError } from '../errors.js';
+import { replaceFolder } from '../files/replace-folder.js';
 
 /**
- * Write files into `dir` so that a reader never sees a mix of old and new:
- * everything is written to temporary names first, then renamed into place.
- * If anything fails, the temporary files go and the previous files stay.
+ * Write an issue's files as the folder `dir`, replacing the previous issue
+ * there whole (files/replace-folder.ts): a reader sees one issue or the
+ * other, and a failed build leaves the previous one as it was. A folder that
+ * holds files other than an issue's is refused, not emptied. Returns the
+ * paths written, in the order given.
  */
-export async function writeFilesAtomically(dir: string, files: Readonly<Record<string, string>>): Promise<string[]> {
-  const staged: { temp: string; final: string }[] = [];
-  try {
-    await mkdir(dir, { recursive: true });
-    for (const [name, content] of Object.entries(files)) {
-      const final = path.join(dir, name);
-      const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
-      staged.push({ temp, final });
-      await writeFile(temp, content);
-    }
-    for (const { temp, final } of staged) await rename(temp, final);
-    return staged.map((s) => s.final);
-  } catch (cause) {
-    await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
-    throw new GazetteError('WRITE_FAILED', `cannot write ${Object.keys(files).join(', ')} to ${dir} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, {
-      fix: 'check that the folder is writable and the disk has space, or write to another folder',
-      cause,
-    });
-  }
+export async function writeIssue(dir: string, files: Readonly<Record<string, string>>): Promise<string[]> {
+  const names = new Set(Object.keys(files));
+  return replaceFolder(
+    dir,
+    async (staging) => {
+      const paths: string[] = [];
+      for (const [name, content] of Object.entries(files)) paths.push(await staging.write(name, content));
+      return paths;
+    },
+    { what: 'the issue', elsewhere: 'pass another --out', owns: (name, isFolder) => !isFolder && names.has(name) },
+  );
 }

@@ -11,7 +11,7 @@ import { summarize } from './summary.js';
  */
 export function enrichArticle(article: Article, config: Config): DigestArticle {
   const { photo, blocks } = extractPhoto(article, config.imageBaseUrl ?? config.siteUrl);
-  const text = storyText(blocks);
+  const text = leadOf(storyText(blocks));
   const summary = article.summary
     ? splitSentences(article.summary).map((s) => s.text)
     : summarize(text, { sentences: config.summary.sentences, words: config.summary.words, title: article.title });
@@ -33,6 +33,22 @@ export function storyText(blocks: readonly Block[]): string {
   return blocks
     .flatMap((b) => (b.kind === 'paragraph' || b.kind === 'quote' || b.kind === 'item' ? [b.text] : []))
     .join('\n\n');
+}
+
+/**
+ * How much of a story the summary and the pull quote are chosen from: about
+ * 16,000 words, more than nearly any news story. Finding quotations and
+ * names grows faster than the text (a 2 MB article took a minute and a half
+ * to enrich, 100 KB takes about a second), and a digest's summary and quote
+ * come from the opening anyway.
+ */
+const ANALYSED_CHARS = 100_000;
+
+/** The story up to ANALYSED_CHARS, cut at the last paragraph break (else the last space) so no sentence is cut mid-word. */
+function leadOf(text: string): string {
+  if (text.length <= ANALYSED_CHARS) return text;
+  const paragraph = text.lastIndexOf('\n\n', ANALYSED_CHARS);
+  return text.slice(0, paragraph > 0 ? paragraph : Math.max(0, text.lastIndexOf(' ', ANALYSED_CHARS)));
 }
 
 /** A real quotation if there is one; else, if allowed, a striking sentence marked as an excerpt. */

@@ -1,11 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { writeFilesAtomically } from '../deliver/write.js';
+import { DEFAULT_ARTICLE_BYTES } from '../config/limits.js';
 import { GazetteError } from '../errors.js';
+import { writeFileAtomically } from '../files/write-file.js';
 import { isHttpUrl } from '../load/front-matter.js';
 import { parseArticle } from '../load/article.js';
 import { parseDate } from '../load/date.js';
+import { readArticleFile } from '../load/read.js';
 import { slugify } from '../load/slug.js';
 import { articleMarkdown, type CompleteArticle } from './markdown.js';
 import type { ImportedArticle } from './types.js';
@@ -48,7 +50,7 @@ export async function saveImported(imported: ImportedArticle, source: string, op
   if (earlier && !options.force) return { path: earlier, status: 'exists' };
   const target = earlier ?? (await freeName(options.dir, fileName(article), options.force === true));
   const existed = earlier !== undefined || (await exists(target));
-  await writeFilesAtomically(path.dirname(target), { [path.basename(target)]: markdown });
+  await writeFileAtomically(target, markdown, { what: 'the article', elsewhere: 'pass another --to' });
   return { path: target, status: existed ? 'overwritten' : 'written' };
 }
 
@@ -99,7 +101,9 @@ async function findByUrl(dir: string, url: string): Promise<string | undefined> 
   }
   for (const name of names) {
     const file = path.join(dir, name);
-    const front = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---/.exec(await readFile(file, 'utf8'))?.[1];
+    // Read as build reads, so a pipe or a device named *.md cannot hang or flood the import; what build refuses is build's to report.
+    const bytes = await readArticleFile(file, DEFAULT_ARTICLE_BYTES).catch(() => undefined);
+    const front = bytes && /^\ufeff?---\r?\n([\s\S]*?)\r?\n---/.exec(bytes.toString('utf8'))?.[1];
     if (front === undefined) continue;
     try {
       const value: unknown = parse(front);

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { GazetteError } from '../errors.js';
 import { decodeText } from './decode.js';
 import { fetchPage, type FetchOptions } from './fetch.js';
@@ -47,10 +47,10 @@ function looksLikeHtml(source: string, content: string): boolean {
   return /^\s*(<!doctype html|<html[\s>])/i.test(content);
 }
 
+/** Streamed with a bound rather than sized first: /dev/zero and pipes (`import <(curl …)`) report no size. */
 async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    if ((await stat(file)).size > MAX_SOURCE_BYTES) throw tooLarge(file);
-    return await readFile(file);
+    return await readStream(createReadStream(file), file);
   } catch (cause) {
     if (cause instanceof GazetteError) throw cause;
     throw new GazetteError('IMPORT_SOURCE', `cannot read it (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {

@@ -8,6 +8,8 @@ export interface ParsedArticle {
   article: Article;
   /** Drafts are parsed (so their errors show) but left out of a digest. */
   draft: boolean;
+  /** Where the slug comes from: its "slug:" line, or 1 when it is the file name's. */
+  slugLine: number;
   warnings: Warning[];
 }
 
@@ -58,7 +60,7 @@ export function parseArticle(content: Uint8Array | string, file: string): Parsed
     pullQuoteBy: t.pull_quote_by ?? null,
     blocks,
   };
-  return { article, draft: fields.draft, warnings };
+  return { article, draft: fields.draft, slugLine: t.slug ? (fields.lines.slug ?? 1) : 1, warnings };
 }
 
 /** Decode strictly: a file in another encoding must be reported, not turned into "�". */

@@ -1,15 +1,19 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_ARTICLE_BYTES } from '../config/limits.js';
 import { GazetteError } from '../errors.js';
 import type { Article, Warning } from '../types.js';
 import { parseArticle } from './article.js';
 import { parseDate } from './date.js';
+import { readArticleFile } from './read.js';
 
 export interface LoadOptions {
   /** Only articles published on or after this date (YYYY-MM-DD). */
   since?: string;
   /** At most this many articles, the newest. */
   limit?: number;
+  /** A larger file is refused (the config's `limits.articleBytes`; 2 MB by default). */
+  maxArticleBytes?: number;
 }
 
 export interface LoadResult {
@@ -37,20 +41,21 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
   const articles: Article[] = [];
   const warnings: Warning[] = [];
   const errors: GazetteError[] = [];
-  const bySlug = new Map<string, string>();
+  const bySlug = new Map<string, { file: string; line: number }>();
   for (const name of names) {
     const file = path.join(dir, name);
     try {
-      const parsed = parseArticle(await readFile(file), file);
+      const parsed = parseArticle(await readArticleFile(file, options.maxArticleBytes ?? DEFAULT_ARTICLE_BYTES), file);
       warnings.push(...parsed.warnings);
       const other = bySlug.get(parsed.article.slug);
       if (other !== undefined) {
-        throw new GazetteError('ARTICLE_DUPLICATE_SLUG', `slug "${parsed.article.slug}" is also used by ${other}`, {
+        throw new GazetteError('ARTICLE_DUPLICATE_SLUG', `slug "${parsed.article.slug}" is also used by ${other.file}:${other.line}`, {
           file,
+          line: parsed.slugLine,
           fix: 'rename one of the files or give one a different "slug:" in its front matter',
         });
       }
-      bySlug.set(parsed.article.slug, file);
+      bySlug.set(parsed.article.slug, { file, line: parsed.slugLine });
       if (!parsed.draft) articles.push(parsed.article);
     } catch (error) {
       if (!(error instanceof GazetteError)) throw error;

@@ -28,6 +28,8 @@ export interface FrontMatter {
   text: Partial<Record<TextField, string>>;
   date: ParsedDate;
   draft: boolean;
+  /** The file line of each field gazette reads that the front matter has. */
+  lines: Partial<Record<Field, number>>;
   /** Keys gazette does not know that look like a misspelt known one, with the suggestion. */
   typos: { key: string; suggestion: string; line: number }[];
 }
@@ -123,7 +125,7 @@ export function parseFrontMatter(source: string, file: string, firstLine: number
       fix: 'use a real date as YYYY-MM-DD, e.g. 2026-11-30, or ISO 8601 such as 2026-11-30T08:00:00Z',
     });
   }
-  return { text, date, draft, typos };
+  return { text, date, draft, lines: Object.fromEntries([...lines].filter(([key]) => (FIELDS as readonly string[]).includes(key))), typos };
 }
 
 export function isHttpUrl(value: string): boolean {

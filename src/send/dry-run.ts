@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { GazetteError } from '../errors.js';
+import { replaceFolder } from '../files/replace-folder.js';
 import type { IssueContent, DkimKey } from './index.js';
 import { Ledger } from './ledger.js';
 import { composeMessage, listIdOf, type IssueMessages } from './message.js';
@@ -26,7 +26,7 @@ export interface DryRunOptions {
   issue: IssueContent;
   date: string;
   subscribers: AsyncIterable<SubscriberRow>;
-  /** Where the .eml files go (created; earlier dry-run files in it are replaced). */
+  /** Where the .eml files go: the folder is replaced whole, and refused if it holds anything but an earlier dry run's files. */
   dir?: string;
   /** Instead of `dir`: where each message goes (the benchmark's discard sink). */
   sink?: (name: string, raw: Buffer) => void | Promise<void>;
@@ -45,8 +45,21 @@ const PAGE = 500;
 const DRY_RUN_FILE = /^\d{4,}-[a-z0-9._-]*\.eml$/;
 
 export async function dryRun(options: DryRunOptions): Promise<DryRunReport> {
-  const { config, dir, sink } = options;
-  if (!dir && !sink) throw new GazetteError('USAGE', 'a dry run needs a folder to write to', { fix: 'pass --dry-run DIR' });
+  const { dir, sink } = options;
+  if (sink) return { dir: null, ...(await writeMessages(options, sink)) };
+  if (!dir) throw new GazetteError('USAGE', 'a dry run needs a folder to write to', { fix: 'pass --dry-run DIR' });
+  // Written as a new folder and swapped in whole: a run that fails halfway leaves the earlier dry run as it was.
+  const counts = await replaceFolder(dir, (staging) => writeMessages(options, (name, raw) => staging.write(name, raw)), {
+    what: 'the dry run',
+    elsewhere: 'pass --dry-run another folder',
+    owns: (name, isFolder) => !isFolder && DRY_RUN_FILE.test(name),
+  });
+  return { dir: path.resolve(dir), ...counts };
+}
+
+/** Compose every message of the issue in list order and hand each to `write`. */
+async function writeMessages(options: DryRunOptions, write: (name: string, raw: Buffer) => unknown): Promise<Omit<DryRunReport, 'dir'>> {
+  const { config } = options;
   const scratch = path.join(tmpdir(), `gazette-dry-run-${process.pid}-${randomBytes(6).toString('hex')}.db`);
   const ledger = Ledger.open(scratch, { scratch: true });
   try {
@@ -62,7 +75,6 @@ export async function dryRun(options: DryRunOptions): Promise<DryRunReport> {
     const skipped = emptySkipped();
     const loaded = await ledger.load(issueKey, sendable(options.subscribers, skipped), duplicateCounter(skipped));
     const width = Math.max(4, String(loaded.added).length);
-    const write = sink ?? (await folderSink(dir ?? '.'));
     const messages: IssueMessages = {
       config,
       digest: options.issue.digest,
@@ -82,31 +94,11 @@ export async function dryRun(options: DryRunOptions): Promise<DryRunReport> {
         cursor = row.id;
       }
     }
-    return { dir: sink ? null : path.resolve(dir ?? '.'), written, skipped };
+    return { written, skipped };
   } finally {
     ledger.close();
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${scratch}${suffix}`, { force: true });
   }
-}
-
-/** A folder emptied of an earlier dry run's files, and a writer into it. */
-async function folderSink(dir: string): Promise<(name: string, raw: Buffer) => Promise<void>> {
-  try {
-    await mkdir(dir, { recursive: true });
-    for (const name of await readdir(dir)) if (DRY_RUN_FILE.test(name)) await rm(path.join(dir, name), { force: true });
-  } catch (cause) {
-    throw new GazetteError('WRITE_FAILED', `cannot write the dry run to ${dir} (${cause instanceof Error ? cause.message : String(cause)})`, {
-      fix: 'pass --dry-run a folder you can write to',
-      cause,
-    });
-  }
-  return async (name, raw) => {
-    try {
-      await writeFile(path.join(dir, name), raw);
-    } catch (cause) {
-      throw new GazetteError('WRITE_FAILED', `cannot write ${path.join(dir, name)} (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
-    }
-  };
 }
 
 /** `Ana.Lopes@Example.org` → `ana_lopes_at_example.org`: readable, and safe on every file system. */

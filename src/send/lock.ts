@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { GazetteError } from '../errors.js';
+import { isRunning } from '../system/running.js';
 import type { Ledger } from './ledger.js';
 
 /**
@@ -64,15 +65,5 @@ export function takeLock(ledger: Ledger, key: string, self: { pid: number; host:
 
 /** Whether a lock's holder may still be running: it is, on this host, or it is on another host, where it cannot be checked. */
 export function isLockLive(holder: { pid: number; host: string }, self = hostname()): boolean {
-  return holder.host !== self || isAlive(holder.pid);
-}
-
-/** Whether a process with this pid runs on this host (EPERM: it does, as someone else). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return holder.host !== self || isRunning(holder.pid);
 }

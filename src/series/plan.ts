@@ -51,7 +51,7 @@ export type IssuePlan =
 export async function planNewIssue(config: Config, options: PlanOptions): Promise<IssuePlan> {
   const listId = listIdOf(config);
   const issueKey = `${listId}/${options.date}`;
-  const { articles, warnings } = await loadArticles(options.articlesDir);
+  const { articles, warnings } = await loadArticles(options.articlesDir, { maxArticleBytes: config.limits.articleBytes });
   const series = readSeries(options.statePath, listId, issueKey);
   const selection = selectArticles({ articles, existing: series.existing, inclusions: series.inclusions, includeUpdated: options.includeUpdated === true });
   const base: PlanBase = { issueKey, latest: series.latest, edited: selection.kind === 'continue' ? [] : selection.edited, warnings };
@@ -77,7 +77,7 @@ export async function planNewIssue(config: Config, options: PlanOptions): Promis
 export async function planFullIssue(config: Config, options: Omit<PlanOptions, 'includeUpdated'>): Promise<IssuePlan & { kind: 'new' | 'continue' }> {
   const listId = listIdOf(config);
   const issueKey = `${listId}/${options.date}`;
-  const { articles, warnings } = await loadArticles(options.articlesDir);
+  const { articles, warnings } = await loadArticles(options.articlesDir, { maxArticleBytes: config.limits.articleBytes });
   if (articles.length === 0) {
     throw new GazetteError('NO_ARTICLES', `no articles to send in ${options.articlesDir}`, { fix: 'add *.md files with front matter (see the README)' });
   }

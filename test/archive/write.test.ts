@@ -70,6 +70,27 @@ describe('writeArchive', () => {
     expect(await tree(out)).toEqual(['feed.xml']);
   });
 
+  it('replaces the pages as one folder: an issue no longer in the archive goes, as it has from serve', async () => {
+    const out = path.join(scratch.dir, 'shrinks');
+    await writeArchive(out, archiveFiles(config, memoryArchive()));
+    await writeFile(path.join(out, 'index.html'), 'the site around the archive');
+    const fewer = memoryArchive().issues().slice(0, 2);
+    await writeArchive(out, archiveFiles(config, memoryArchive(fewer)));
+    expect(await tree(out)).toEqual(['archive/2/index.html', 'archive/3/index.html', 'archive/index.html', 'feed.xml', 'index.html']);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('the site around the archive');
+  });
+
+  it('refuses an archive folder holding files it did not write, and changes nothing', async () => {
+    const out = path.join(scratch.dir, 'foreign');
+    await writeArchive(out, archiveFiles(config, memoryArchive()));
+    await writeFile(path.join(out, 'archive', '3', 'notes.txt'), 'mine');
+    const before = await tree(out);
+    const failed = writeArchive(out, [{ path: 'archive/index.html', body: 'new' }, { path: 'feed.xml', body: 'new' }]);
+    await expect(failed).rejects.toMatchObject({ code: 'OUTPUT_NOT_OURS', problem: `${path.join(out, 'archive')} holds a file gazette did not write (3/notes.txt)` });
+    expect(await tree(out)).toEqual(before);
+    expect(await readFile(path.join(out, 'feed.xml'), 'utf8')).not.toBe('new');
+  });
+
   it('fails with WRITE_FAILED and leaves no temporary files when it cannot write', async () => {
     const out = path.join(scratch.dir, 'blocked');
     await writeArchive(out, [{ path: 'feed.xml', body: 'kept' }]);
@@ -80,7 +101,7 @@ describe('writeArchive', () => {
       { path: 'archive/index.html', body: 'x' },
     ]);
     await expect(failed).rejects.toThrow(GazetteError);
-    await expect(failed).rejects.toThrow(/cannot write the archive to .*blocked/);
+    await expect(failed).rejects.toMatchObject({ code: 'WRITE_FAILED', problem: `${path.join(out, 'archive')} is a file, not a folder` });
     expect(await readFile(path.join(out, 'feed.xml'), 'utf8')).toBe('kept');
     expect(await tree(out)).toEqual(['archive', 'feed.xml']);
   });

@@ -1,8 +1,9 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, gazette, minimalConfig } from '../helpers/cli.js';
+import { addSpecialFiles } from '../helpers/special-files.js';
 
 
 
@@ -57,6 +58,75 @@ describe('gazette build', { timeout: 30_000 }, () => {
     const single = await gazette(project, 'build', '--articles', await folderWith('bad-date.md'), '--out', path.join(project, 'o3'));
     expect(single.code).toBe(2);
     expect(single.stderr).toMatch(/bad-date\.md:4: field "date" is "next Tuesday": use a real date/);
+  });
+
+  it('exits 2 listing every link, folder, pipe, socket and device named *.md, without a stack trace or a hang', async () => {
+    const dir = await mkdtemp(path.join(project, 'special-'));
+    await cp(path.join(project, 'articles'), dir, { recursive: true });
+    const special = await addSpecialFiles(dir, await readFile(path.join(dir, 'north-pier-lights.md'), 'utf8'));
+    try {
+      const { code, stderr } = await gazette(project, 'build', '--articles', dir, '--out', path.join(project, 'o4'));
+      expect(code, stderr).toBe(2);
+      expect(stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(stderr).toContain(`${Object.keys(special.expected).length} articles in ${dir} need fixing:`);
+      for (const name of Object.keys(special.expected)) expect(stderr).toContain(`${path.join(dir, name)}: is `);
+      expect(stderr).toContain(`${path.join(dir, 'pipe.md')}: is a named pipe (FIFO), not a file: delete it, or replace it with the article as an ordinary file`);
+    } finally {
+      await special.close();
+    }
+  });
+
+  it('refuses an article over limits.articleBytes, naming the file and the key', async () => {
+    const dir = await mkdtemp(path.join(project, 'limit-'));
+    await cp(path.join(project, 'articles'), path.join(dir, 'articles'), { recursive: true });
+    await writeFile(path.join(dir, 'gazette.config.json'), JSON.stringify({ ...config, limits: { articleBytes: 1024 } }));
+    const { code, stderr } = await gazette(dir, 'build', '--date', '2026-11-30');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/articles\/[a-z-]+\.md: is over the 1 KB limit for an article \(\d\.\d KB\): .*raise "limits\.articleBytes" in the config/);
+    await writeFile(path.join(dir, 'gazette.config.json'), JSON.stringify({ ...config, limits: { articleBytes: 100 } }));
+    const invalid = await gazette(dir, 'build', '--date', '2026-11-30');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('key "limits.articleBytes" must be at least 1024 (1 KB)');
+  });
+
+  it('exits 3 when --out holds files gazette did not write, and keeps them and the previous issue', async () => {
+    const out = path.join(project, 'o5');
+    expect((await gazette(project, 'build', '--out', out, '--date', '2026-11-30')).code).toBe(0);
+    const before = await readFile(path.join(out, 'index.html'), 'utf8');
+    await writeFile(path.join(out, 'notes.md'), 'my notes');
+    const { code, stderr } = await gazette(project, 'build', '--out', out, '--date', '2026-12-07');
+    expect(code).toBe(3);
+    expect(stderr).toBe(`gazette: ${out} holds a file gazette did not write (notes.md): move it out of the folder, or pass another --out: gazette replaces the folder whole, and will not delete what is not its own\n`);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(before);
+    expect(await readFile(path.join(out, 'notes.md'), 'utf8')).toBe('my notes');
+  });
+
+  it('exits 3 when --out is a file', async () => {
+    const file = path.join(project, 'a-file');
+    await writeFile(file, 'x');
+    const { code, stderr } = await gazette(project, 'build', '--out', file);
+    expect(code).toBe(3);
+    expect(stderr).toBe(`gazette: ${file} is a file, not a folder: move the file, or pass another --out\n`);
+  });
+
+  it('leaves one whole issue when two builds of the same date run at once', async () => {
+    const out = path.join(project, 'o6');
+    const names = ['north-pier-lights.md', 'sao-brandao-regatta.md'];
+    const folders = await Promise.all(
+      names.map(async (name) => {
+        const dir = await mkdtemp(path.join(project, 'one-article-'));
+        await cp(path.join(project, 'articles', name), path.join(dir, name));
+        return dir;
+      }),
+    );
+    const runs = await Promise.all(folders.map((dir) => gazette(project, 'build', '--articles', dir, '--out', out, '--date', '2026-11-30')));
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const digest = JSON.parse(await readFile(path.join(out, 'digest.json'), 'utf8')) as { articles: { title: string }[] };
+    const title = digest.articles[0]?.title ?? '';
+    expect(digest.articles).toHaveLength(1);
+    expect(await readFile(path.join(out, 'index.txt'), 'utf8')).toContain(title);
+    expect(await readFile(path.join(out, 'digest.mjml'), 'utf8')).toContain(title.replace(/'/g, '&#x27;'));
+    expect((await readdir(project)).filter((n) => n.startsWith('.o6'))).toEqual([]);
   });
 
   it('exits 1 for a config error, naming the key and the file', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/check/types.js';
 import { startServer } from '../helpers/http.js';
 import { fixtures, gazette, minimalConfig, root } from '../helpers/cli.js';
+import { addSpecialFiles } from '../helpers/special-files.js';
 
 
 
@@ -85,6 +86,21 @@ describe('gazette check on rendered articles', { timeout: 30_000 }, () => {
     const { code, stdout } = await gazette(project, 'check', '--articles', dir);
     expect(code).toBe(2);
     expect(stdout).toMatch(/^error\s+articles\s+field "date" is "next Tuesday".*bad-date\.md:4$/m);
+  });
+
+  it('exits 2 with a finding for each link, folder, pipe, socket or device named *.md, without hanging', async () => {
+    const dir = await mkdtemp(path.join(project, 'special-'));
+    await cp(path.join(project, 'articles'), dir, { recursive: true });
+    const special = await addSpecialFiles(dir, await readFile(path.join(dir, 'north-pier-lights.md'), 'utf8'));
+    try {
+      const { code, stdout, stderr } = await gazette(project, 'check', '--articles', dir, '--json');
+      expect(code, stderr).toBe(2);
+      const report = JSON.parse(stdout) as CheckReport;
+      expect(new Set(report.findings.map((f) => f.where))).toEqual(new Set(Object.keys(special.expected).map((name) => path.join(dir, name))));
+      expect(report.findings.every((f) => f.level === 'error' && f.rule === 'articles' && f.fix)).toBe(true);
+    } finally {
+      await special.close();
+    }
   });
 
   it('exits 1 on usage and config errors', async () => {

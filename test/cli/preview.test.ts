@@ -51,7 +51,7 @@ async function urlOf(running: Running): Promise<string> {
   }
 }
 
-describe('gazette preview', () => {
+describe('gazette preview', { timeout: 30_000 }, () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`prints the URL, serves the email, and exits 0 on ${signal} with a page still listening`, async () => {
       const running = gazette('preview', '--port', '0', '--date', '2026-11-30');

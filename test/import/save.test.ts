@@ -6,6 +6,7 @@ import { GazetteError, parseArticle } from '../../src/index.js';
 import { articleMarkdown } from '../../src/import/markdown.js';
 import { saveImported } from '../../src/import/save.js';
 import type { ImportedArticle } from '../../src/import/types.js';
+import { addSpecialFiles } from '../helpers/special-files.js';
 
 const temps: string[] = [];
 afterAll(async () => Promise.all(temps.map((d) => rm(d, { recursive: true, force: true }))));
@@ -107,4 +108,16 @@ describe('saveImported', () => {
     await writeFile(path.join(dir, 'broken.md'), '---\ntitle: "unclosed\n---\n');
     expect((await saveImported(imported, 'a.txt', { dir })).status).toBe('written');
   });
+
+  it('passes over links, folders, pipes, sockets and devices named *.md without hanging', async () => {
+    const dir = await tempDir();
+    const special = await addSpecialFiles(dir, articleMarkdown({ ...imported, url: imported.url ?? '', date: '2026-11-30' }));
+    try {
+      expect(await saveImported(imported, 'a.txt', { dir })).toEqual({ path: path.join(dir, `${special.goodLink}.md`), status: 'exists' });
+      expect((await saveImported({ ...imported, url: 'https://news.example.org/other' }, 'b.txt', { dir })).status).toBe('written');
+    } finally {
+      await special.close();
+    }
+  });
 });
+

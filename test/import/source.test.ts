@@ -56,6 +56,11 @@ describe('readSource', () => {
     expect((await failure(readSource(binary))).code).toBe('IMPORT_NOT_TEXT');
   });
 
+  it('stops reading a file source at the size limit, even one that reports no size', async () => {
+    const error = await failure(readSource('/dev/zero'));
+    expect(error).toMatchObject({ code: 'IMPORT_TOO_LARGE', file: '/dev/zero', exitCode: 2 });
+  });
+
   it('reads - from standard input as a paste, and names it "standard input" in errors', async () => {
     const stdin = Readable.from([Buffer.from(paste.slice(0, 40)), Buffer.from(paste.slice(40))]);
     const article = await readSource('-', { stdin });

@@ -7,6 +7,7 @@ import { personaliseForPreview } from '../../src/preview/personalise.js';
 import { renderIssue } from '../../src/index.js';
 import { startPreview, type Preview, type PreviewStatus } from '../../src/preview/index.js';
 import { testConfig } from '../helpers/config.js';
+import { addSpecialFiles } from '../helpers/special-files.js';
 
 const root = path.join(import.meta.dirname, '../..');
 const fixtureArticles = path.join(root, 'test/fixtures/digest/articles');
@@ -269,6 +270,28 @@ describe('gazette preview server', () => {
     const html = (await fetchText(`${preview.url}email.html`)).body;
     expect(html).toContain('2 problems');
     expect(html).toContain('articles/sao-brandao-regatta.md:3');
+  });
+
+  it('lists links, folders, pipes, sockets and devices named *.md as problems without hanging, and recovers when they go', async () => {
+    const seen = events.versions.length;
+    const special = await addSpecialFiles(path.join(dir, 'articles'), original.replace(TITLE, 'Read through a link'));
+    try {
+      await events.nextVersion(seen);
+      await pause(400); // the watcher's burst may end before the last file is made
+      const s = await status(preview);
+      expect(s.ok).toBe(false);
+      expect(new Set(s.error?.problems.map((p) => p.file))).toEqual(new Set(Object.keys(special.expected).map((name) => `articles/${name}`)));
+      expect(preview.url).toMatch(/^http/);
+      expect((await fetchText(preview.url)).status).toBe(200);
+    } finally {
+      await special.close();
+    }
+    const after = events.versions.length;
+    for (const name of Object.keys(special.expected)) await rm(path.join(dir, 'articles', name), { recursive: true, force: true });
+    await events.nextVersion(after);
+    await pause(200);
+    expect((await status(preview)).error).toBeNull();
+    expect((await fetchText(`${preview.url}email.html`)).body).toContain('Read through a link');
   });
 
   it('rebuilds once or twice for a burst of ten quick saves, not ten times', async () => {

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -7,6 +7,7 @@ import { dryRun, fileNameOf } from '../../src/send/dry-run.js';
 import type { IssueContent } from '../../src/send/index.js';
 import { readSubscribers } from '../../src/send/subscribers.js';
 import { testConfig } from '../helpers/config.js';
+import { contentsOf } from '../helpers/contents.js';
 import { DATE, people, renderFixture, rowsOf, scratchDir, SECRET } from '../helpers/send.js';
 
 const config = testConfig();
@@ -59,6 +60,27 @@ describe('dryRun', { timeout: 30_000 }, () => {
     await dryRun({ config, issue, date: DATE, subscribers: rowsOf(people(5)), dir, secret: SECRET });
     await dryRun({ config, issue, date: DATE, subscribers: rowsOf(people(2)), dir, secret: SECRET });
     expect(await readdir(dir)).toHaveLength(2);
+  });
+
+  it('refuses a folder holding other files (exit 3) and changes nothing', async () => {
+    const dir = path.join(scratch.dir, 'mixed');
+    await dryRun({ config, issue, date: DATE, subscribers: rowsOf(people(2)), dir, secret: SECRET });
+    await writeFile(path.join(dir, 'list.csv'), 'email\n');
+    const failed = dryRun({ config, issue, date: DATE, subscribers: rowsOf(people(3)), dir, secret: SECRET });
+    await expect(failed).rejects.toMatchObject({ code: 'OUTPUT_NOT_OURS', exitCode: 3, problem: `${dir} holds a file gazette did not write (list.csv)` });
+    expect((await readdir(dir)).sort()).toEqual(['0001-reader001_at_example.org.eml', '0002-reader002_at_example.org.eml', 'list.csv']);
+  });
+
+  it('leaves the earlier dry run whole when it cannot be replaced', async () => {
+    const dir = path.join(scratch.dir, 'kept');
+    await dryRun({ config, issue, date: DATE, subscribers: rowsOf(people(3)), dir, secret: SECRET });
+    // A folder with a message's name: deleting the earlier files one by one, the first two would already be gone.
+    await rm(path.join(dir, '0003-reader003_at_example.org.eml'));
+    await mkdir(path.join(dir, '0003-reader003_at_example.org.eml', 'inside'), { recursive: true });
+    const before = await contentsOf(dir);
+    await expect(dryRun({ config, issue, date: DATE, subscribers: rowsOf(people(5)), dir, secret: SECRET })).rejects.toMatchObject({ exitCode: 3 });
+    expect(await contentsOf(dir)).toEqual(before);
+    expect((await readdir(scratch.dir)).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('streams into a sink instead of a folder', async () => {
