@@ -26,7 +26,8 @@ async function once(fn: () => unknown, clock: () => number): Promise<number> {
 /**
  * Time several contenders fairly: each is warmed up, then they take turns,
  * one run each per round, so that neither gets the JIT's or the machine's
- * better moments. Milliseconds per run, per contender.
+ * better moments. Milliseconds per run, per contender, by `clock` (the
+ * wall's unless given).
  */
 export async function compare(runs: number, contenders: readonly (() => unknown)[], warmup = 0, clock = wallMs): Promise<number[][]> {
   for (let i = 0; i < warmup; i++) for (const fn of contenders) await fn();
