@@ -54,15 +54,16 @@ function creditStart(text: string): number {
 }
 
 function parts(caption: string, credit: string): CaptionParts {
-  // Tried only where a run of separators begins: from inside one, a long run was read again from every character.
+  // Tried only where a run of separators begins, where the match begins anyway; tried from every
+  // character inside a long run, the pattern read the rest of the run each time.
   const c = caption.replace(/(?<![\s|—–-])[\s|—–-]+$/u, '').trim();
   return { caption: c || null, credit: credit.trim().replace(/\.$/, '') || null };
 }
 
 /** The last segment after a sentence end or a dash/bar separator, if short enough to be a credit. */
 function trailingSegment(text: string): { segment: string; start: number } | null {
-  // A separator's spaces begin where the text's do (the one before ends on a space run's end), so
-  // it is tried at the start of each run only, not again from each space of a long run.
+  // A separator begins with a whole run of spaces (the one before it ends only past such a run),
+  // so it is tried where a run begins, not again from every space of a long run.
   const re = /(?:[.!?]["”’)]?\s+|(?<!\s)\s+[—–|]\s+|(?<!\s)\s+-\s+)/gu;
   let start = 0;
   for (const m of text.matchAll(re)) start = (m.index ?? 0) + m[0].length;
