@@ -57,3 +57,4 @@ console.log(`enrich + compose, ${digest.articles.length} articles (median of 20)
 console.log('warm render = Handlebars + MJML (strict, minified) + text part; cold build = a new `gazette build` process, load to write.');
 await (await import('./preview.js')).benchPreview(root, date);
 await (await import('./send.js')).benchSend(root, date);
+await (await import('./pathological.js')).benchPathological();

@@ -16,15 +16,17 @@ export interface CaptionParts {
 }
 
 const LABEL = String.raw`(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|credits?|photo credits?|picture credits?|image credits?)`;
-const LABELLED = new RegExp(String.raw`(?:^|(?<=[\s(\[|—–-]))[(\[]?(${LABEL}\s*(?::|\bby\b)\s*[^()\[\]]+?)[)\]]?\s*\.?\s*$`, 'iu');
-const AP_TAG = /[(\[]?((?:AP|AFP|Reuters|EPA|AAP|CP|PA) Photo\/[^()\[\]]+?)[)\]]?\s*\.?\s*$/u;
-const COURTESY = /(?:^|(?<=[\s(\[|—–-]))[(\[]?(courtesy(?: of)? [^()\[\]]+?)[)\]]?\s*\.?\s*$/iu;
+const LABELLED = new RegExp(String.raw`(?:^|(?<=[\s(\[|—–-]))[(\[]?(${LABEL}\s*(?::|\bby\b)\s*[^()\[\]]+?)[)\]]?\s*\.?\s*$`, 'giu');
+const AP_TAG = /[(\[]?((?:AP|AFP|Reuters|EPA|AAP|CP|PA) Photo\/[^()\[\]]+?)[)\]]?\s*\.?\s*$/gu;
+const COURTESY = /(?:^|(?<=[\s(\[|—–-]))[(\[]?(courtesy(?: of)? [^()\[\]]+?)[)\]]?\s*\.?\s*$/giu;
 const AGENCY = /(?:Getty Images|Shutterstock|Alamy|Reuters|AFP|Associated Press|PA Wire|PA Images|EPA-EFE|iStock)$/u;
 
 export function splitCredit(text: string): CaptionParts {
   const trimmed = text.trim();
   if (!trimmed) return { caption: null, credit: null };
+  const from = creditStart(trimmed);
   for (const pattern of [LABELLED, AP_TAG, COURTESY]) {
+    pattern.lastIndex = from;
     const m = pattern.exec(trimmed);
     if (m?.[1] && m.index !== undefined) return parts(trimmed.slice(0, m.index), m[1]);
   }
@@ -33,14 +35,36 @@ export function splitCredit(text: string): CaptionParts {
   return { caption: trimmed, credit: null };
 }
 
+/**
+ * Where a credit can begin. Every pattern above runs to the end of the
+ * caption with no bracket inside but its own, so it starts at or after the
+ * last bracket before the caption's final one. Searching from there finds
+ * the same credit without reading to the end from every "Photo:" in a
+ * long caption that ends in something else.
+ */
+function creditStart(text: string): number {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+  if (text[end - 1] === '.') end--;
+  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+  if (text[end - 1] === ')' || text[end - 1] === ']') end--;
+  let at = end - 1;
+  while (at >= 0 && !'()[]'.includes(text[at] ?? '')) at--;
+  return Math.max(0, at);
+}
+
 function parts(caption: string, credit: string): CaptionParts {
-  const c = caption.replace(/[\s|—–-]+$/u, '').trim();
+  // Tried only where a run of separators begins, where the match begins anyway; tried from every
+  // character inside a long run, the pattern read the rest of the run each time.
+  const c = caption.replace(/(?<![\s|—–-])[\s|—–-]+$/u, '').trim();
   return { caption: c || null, credit: credit.trim().replace(/\.$/, '') || null };
 }
 
 /** The last segment after a sentence end or a dash/bar separator, if short enough to be a credit. */
 function trailingSegment(text: string): { segment: string; start: number } | null {
-  const re = /(?:[.!?]["”’)]?\s+|\s+[—–|]\s+|\s+-\s+)/gu;
+  // A separator begins with a whole run of spaces (the one before it ends only past such a run),
+  // so it is tried where a run begins, not again from every space of a long run.
+  const re = /(?:[.!?]["”’)]?\s+|(?<!\s)\s+[—–|]\s+|(?<!\s)\s+-\s+)/gu;
   let start = 0;
   for (const m of text.matchAll(re)) start = (m.index ?? 0) + m[0].length;
   const segment = text.slice(start).replace(/\.$/, '').trim();

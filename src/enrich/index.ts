@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { Article, Block, DigestArticle, PullQuote } from '../types.js';
 import { splitSentences } from '../text/sentences.js';
 import { extractPhoto } from './photo.js';
-import { pickPullQuote } from './pull-quote.js';
+import { choosePullQuote } from './pull-quote.js';
 import { summarize } from './summary.js';
 
 /**
@@ -53,10 +53,9 @@ function leadOf(text: string): string {
 
 /** A real quotation if there is one; else, if allowed, a striking sentence marked as an excerpt. */
 function pickQuote(text: string, summary: readonly string[], fallback: boolean): PullQuote | null {
-  const quote = pickPullQuote(text, { avoid: summary });
-  if (quote || !fallback) return quote;
-  const excerpt = pickPullQuote(text, { avoid: summary, fallback: true });
-  return excerpt ? { text: excerpt.text, speaker: null, excerpt: true } : null;
+  const chosen = choosePullQuote(text, { avoid: summary, fallback });
+  if (!chosen?.excerpt) return chosen?.quote ?? null;
+  return { text: chosen.quote.text, speaker: null, excerpt: true };
 }
 
 function editorQuote(article: Article): PullQuote | null {

@@ -79,6 +79,14 @@ interface Ranked {
  * quotation, and with `fallback`, a striking sentence with no speaker.
  */
 export function pickPullQuote(text: string, options: PullQuoteOptions = {}): PullQuote | null {
+  return choosePullQuote(text, options)?.quote ?? null;
+}
+
+/**
+ * pickPullQuote, saying whether the quote is a striking sentence (with
+ * `fallback`) rather than a quotation: one reading of the article for both.
+ */
+export function choosePullQuote(text: string, options: PullQuoteOptions = {}): { quote: PullQuote; excerpt: boolean } | null {
   const min = options.min ?? 40;
   const max = options.max ?? 200;
   const avoided = avoidSpans(text, options.avoid ?? []);
@@ -119,10 +127,10 @@ export function pickPullQuote(text: string, options: PullQuoteOptions = {}): Pul
       if (best === null || compare(key, best.key) < 0) best = { excerpt, speaker: quote.speaker, key };
     }
   }
-  if (best) return { text: best.excerpt.text, speaker: best.speaker };
+  if (best) return { quote: { text: best.excerpt.text, speaker: best.speaker }, excerpt: false };
   if (!options.fallback) return null;
   const sentence = strikingSentence(text, min, max, overlaps);
-  return sentence ? { text: sentence.text, speaker: null } : null;
+  return sentence ? { quote: { text: sentence.text, speaker: null }, excerpt: true } : null;
 }
 
 function compare(a: readonly number[], b: readonly number[]): number {

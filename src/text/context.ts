@@ -8,6 +8,7 @@
 
 import { CUE_VERBS } from './abbreviations.js';
 import { emptyQuoteState, scanQuotes } from './quotes.js';
+import { surnameWords, surnamesUsedForPeople } from './surnames.js';
 
 /** Why a sentence leans on the one before it. */
 export type Leaning = 'pronoun' | 'connective' | 'pronoun-speaker' | 'unattributed-quote';
@@ -85,16 +86,6 @@ const NOT_GIVEN = new Set([
   'Las', 'Le', 'La', 'El', 'Al', 'Van', 'Von', 'De', 'Del', 'Da', 'Di',
 ]);
 
-/** A surname used for a person somewhere in the article: "Baptiste said", "said Menon", "Thorne, 46,", "Mr Pottinger". */
-function usedForPerson(text: string, surname: string): boolean {
-  const cue = [...CUE_VERBS].join('|');
-  const name = escape(surname);
-  return new RegExp(
-    String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sen|Rep|Gov|Capt|Sgt|Det|Insp)\.? ${name}\b|\b${name}(?:[’']s)?,? (?:(?:also|later|then|has|had|previously|once) )?(?:${cue})\b|\b(?:${cue}) ${name}\b(?! \p{Lu})|\b${name}, \d{1,3},`,
-    'u',
-  ).test(text);
-}
-
 /** Titles that may stand before a surname used alone: "Mr Pottinger" still needs the full name. */
 const TITLES = new Set([
   'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Sen', 'Rep', 'Gov', 'Capt', 'Sgt', 'Det', 'Insp', 'Sir', 'Dame',
@@ -126,32 +117,34 @@ export function nameIntroductions(sentences: readonly string[]): Introduction[][
       introduced.set(surname, i);
     }
   });
-  const whole = sentences.join('\n');
-  const people = [...introduced]
-    .filter(([surname]) => usedForPerson(whole, surname))
-    .map(([surname, at]) => {
-      const word = new RegExp(String.raw`(?<![\p{L}\p{N}’'-])${escape(surname)}(?![\p{L}\p{N}-])`, 'u');
-      return { surname, at, mentions: sentences.filter((s) => word.test(s)).length };
-    });
+  const used = surnamesUsedForPeople(sentences.join('\n'), new Set(introduced.keys()));
+  const people = new Map(
+    [...introduced].filter(([surname]) => used.has(surname)).map(([surname, at], order) => [surname, { at, order, mentions: 0 }]),
+  );
+  // Each sentence is read once for the surnames in it, not once for every person in the article.
+  const surnames = new Set(people.keys());
+  const words = sentences.map((sentence) => (surnames.size > 0 ? surnameWords(sentence, surnames) : new Map<string, number[]>()));
+  for (const found of words) for (const surname of found.keys()) (people.get(surname) ?? { mentions: 0 }).mentions++;
   return sentences.map((sentence, i) =>
-    people.filter((p) => p.at < i && namesAlone(sentence, p.surname)).map(({ at, mentions }) => ({ at, mentions })),
+    [...(words[i] ?? [])]
+      .flatMap(([surname, at]) => {
+        const person = people.get(surname);
+        return person && person.at < i && namesAlone(sentence, surname, at) ? [person] : [];
+      })
+      .sort((a, b) => a.order - b.order)
+      .map(({ at, mentions }) => ({ at, mentions })),
   );
 }
 
-/** Whether `sentence` mentions `surname` without a given name before it (a title does not count). */
-function namesAlone(sentence: string, surname: string): boolean {
-  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}’'-])${escape(surname)}(?![\p{L}\p{N}-])`, 'gu');
-  for (const match of sentence.matchAll(pattern)) {
-    const before = /(\S+)\s+$/u.exec(sentence.slice(Math.max(0, match.index - 40), match.index))?.[1] ?? '';
-    const after = /^(?:[’']s)?\s+(\S+)/u.exec(sentence.slice(match.index + surname.length))?.[1] ?? '';
+/** Whether `sentence` mentions `surname` (at offsets `at`) without a given name before it (a title does not count). */
+function namesAlone(sentence: string, surname: string, at: readonly number[]): boolean {
+  for (const index of at) {
+    const before = /(\S+)\s+$/u.exec(sentence.slice(Math.max(0, index - 40), index))?.[1] ?? '';
+    const after = /^(?:[’']s)?\s+(\S+)/u.exec(sentence.slice(index + surname.length))?.[1] ?? '';
     const word = before.replace(/[.,]$/, '');
     const givenBefore = /^\p{Lu}/u.test(word) && !TITLES.has(word) && !/[,;:]$/.test(before);
-    const placeAfter = /^\p{Lu}\p{Ll}/u.test(after) && !/[’']s$/.test(sentence.slice(match.index, match.index + surname.length + 2));
+    const placeAfter = /^\p{Lu}\p{Ll}/u.test(after) && !/[’']s$/.test(sentence.slice(index, index + surname.length + 2));
     if (!givenBefore && !placeAfter) return true;
   }
   return false;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -92,6 +92,9 @@ function cutLine(text: string, from: number, to: number): Cut[] {
 
   for (const at of gluedStarts(text, scanFrom, to)) cuts.push({ at, paragraph: false });
 
+  // Where the line's words end: a terminator past it ends the line, not a sentence.
+  let wordsEnd = to;
+  while (wordsEnd > scanFrom && /\s/.test(text[wordsEnd - 1] as string)) wordsEnd--;
   for (let i = scanFrom; i < to; i++) {
     if (!TERMINATORS.includes(text[i] as string)) continue;
     let end = i;
@@ -100,7 +103,7 @@ function cutLine(text: string, from: number, to: number): Cut[] {
     const closeFrom = end;
     while (end < to && CLOSERS.includes(text[end] as string)) end++;
     const closers = text.slice(closeFrom, end);
-    const atLineEnd = /^\s*$/.test(text.slice(end, Math.min(to, end + 8))) && text.slice(end, to).trim() === '';
+    const atLineEnd = end >= wordsEnd;
     if (!atLineEnd && !/\s/.test(text[end] as string)) {
       i = end - 1;
       continue;

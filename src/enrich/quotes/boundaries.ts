@@ -6,6 +6,8 @@
  * sentences.
  */
 
+import { lastBelow } from '../../text/sorted.js';
+
 const ABBREVIATIONS = new Set(
   [
     'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'prof',
@@ -53,18 +55,34 @@ export function sentenceStart(text: string, pos: number, floor = 0): number {
   return floor;
 }
 
-/** Offset just past the sentence containing `pos`, not after `ceiling`. */
-export function sentenceEnd(text: string, pos: number, ceiling = text.length): number {
-  for (let i = pos; i < ceiling; i++) {
+/**
+ * For one text: the offset just past the sentence containing `pos`, not
+ * after `ceiling`. Where sentences end (a terminal that ends one, or a
+ * blank line) is found once, when first asked: every quotation asks where
+ * its sentence ends, and one that runs on to the end of a long paragraph
+ * would otherwise read the rest of the paragraph for each of them.
+ */
+export function sentenceEnds(text: string): (pos: number, ceiling?: number) => number {
+  let stops: number[] | undefined;
+  return (pos, ceiling = text.length) => {
+    stops ??= sentenceStops(text);
+    const stop = stops[lastBelow(stops, pos) + 1];
+    if (stop === undefined || stop >= ceiling) return ceiling;
+    if (text[stop] === '\n') return stop;
+    let j = stop + 1;
+    while (j < ceiling && CLOSING.test(text[j] ?? '')) j++;
+    return j;
+  };
+}
+
+/** Offsets of the terminals that end a sentence, and of the first line break of each blank line. */
+function sentenceStops(text: string): number[] {
+  const stops: number[] = [];
+  for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
-    if (ch === '\n' && text[i + 1] === '\n') return i;
-    if (TERMINAL.test(ch) && endsSentenceAt(text, i)) {
-      let j = i + 1;
-      while (j < ceiling && CLOSING.test(text[j] ?? '')) j++;
-      return j;
-    }
+    if ((ch === '\n' && text[i + 1] === '\n') || (TERMINAL.test(ch) && endsSentenceAt(text, i))) stops.push(i);
   }
-  return ceiling;
+  return stops;
 }
 
 /** The sentences of `text` between `start` and `end`, as offset pairs. */

@@ -53,7 +53,8 @@ const VERB_FIRST_RE = new RegExp(`^(?:${ADVERB}\\s+)?(${VERB})\\b\\s*(.*)$`, 'i'
 const SUBJECT_VERB_RE = new RegExp(`^(?:(?:[Hh]e|[Ss]he)\\s+|(?:\\p{Lu}[\\p{L}.'’\\-]*\\s+){1,4})${VERB}\\b`, 'u');
 const PARTICIPLE_RE = new RegExp(`^(?:${PARTICIPLES.join('|')})$`, 'i');
 const PRONOUN_END = /(?:^|[\s,])(he|she|they|it|i|we|you)\s*$/i;
-const ADVERBS_END = new RegExp(`(?:\\s+(?:${ADVERB}|(?!(?:family|ally|assembly|supply|monopoly|anomaly|rally|belly|bully|jelly|lily|holy|italy|sally|emily|kelly|molly|polly|billy|willy|reilly)\\b)\\p{Ll}{3,}ly))+\\s*$`, 'iu');
+/** An adverb between a subject and its verb: "also", "reportedly", but not "family" or "Italy". */
+const ADVERB_WORD = new RegExp(`^(?:${ADVERB}|(?!(?:family|ally|assembly|supply|monopoly|anomaly|rally|belly|bully|jelly|lily|holy|italy|sally|emily|kelly|molly|polly|billy|willy|reilly)\\b)\\p{Ll}{3,}ly)$`, 'iu');
 const APPOSITIVE = /^(?:(?:a|an|the|who|whose|which|whom|his|her|their|its|one|now|then|also|speaking|writing)\b|\d|[RDI]-[A-Z])/i;
 // "I hope that next year the council says": a few words at most between the wish and the verb.
 const HYPOTHETICAL = /(?:\b(?:hopes?|hoped|hoping|wish|wishes|wished|imagine|imagines|if|unless)\b(?:[^\S\n]+[^\s,.;:]+){0,6}[^\S\n]*|\b(?:would|could|might)\s+)$/i;
@@ -84,7 +85,7 @@ const OPENERS = new Set(['his', 'her', 'their', 'its', 'the', 'this', 'that', 't
 /** Subject of a verb from the words in front of it: "NASA chief scientist Ellen Stofan", "he", "the agency". */
 export function subjectBefore(phrase: string): Subject {
   // A spaced dash sets off an appositive as commas do ("Thompson's brother - Lee Thompson - revealed").
-  const words = phrase.replace(ADVERBS_END, '').replace(/\s[-\u2013\u2014]+(?=\s|$)/g, ',');
+  const words = withoutTrailingAdverbs(phrase).replace(/\s[-\u2013\u2014]+(?=\s|$)/g, ',');
   // "… the top of the tower and asked": the verb shares the subject of an earlier clause.
   if (/\b(?:and|or|but|then)\s*$/i.test(words)) return { kind: 'other' };
   // "Pete Saunders, chief executive of the charity, added": a comma closes an appositive,
@@ -114,6 +115,29 @@ export function subjectBefore(phrase: string): Subject {
   const head = part.split(/\s(?:and|but)\s/).pop() ?? part;
   const named = nameOrDescription(head);
   return named.kind === 'other' ? described(last) : named;
+}
+
+/**
+ * The phrase without the adverbs it ends with, and the space before them
+ * ("Smith also reportedly " → "Smith"); a phrase that is one adverb stays.
+ * Read word by word from the end: as one regular expression, a word both
+ * on the list and ending in -ly ("quickly") could be read two ways, and a
+ * run of them not at the end of the phrase took 2^n tries.
+ */
+function withoutTrailingAdverbs(phrase: string): string {
+  let cut = -1;
+  let end = phrase.length;
+  while (end > 0 && /\s/.test(phrase[end - 1] ?? '')) end--;
+  for (;;) {
+    let start = end;
+    while (start > 0 && !/\s/.test(phrase[start - 1] ?? '')) start--;
+    // An adverb counts only after a space; the phrase's first word is its subject.
+    if (start === 0 || start === end || !ADVERB_WORD.test(phrase.slice(start, end))) break;
+    end = start;
+    while (end > 0 && /\s/.test(phrase[end - 1] ?? '')) end--;
+    cut = end;
+  }
+  return cut < 0 ? phrase : phrase.slice(0, cut);
 }
 
 /**

@@ -7,7 +7,9 @@
  * opening punctuation, one that can close sits after a word or punctuation.
  */
 
+import { indexMarks, type MarkIndex } from './mark-index.js';
 import { findNicknames } from './nicknames.js';
+import { runInCaptions } from './run-in-captions.js';
 
 /** Which pair of marks delimits a quotation. */
 export type MarkStyle = 'curly-double' | 'straight-double' | 'doubled-single' | 'curly-single' | 'straight-single';
@@ -15,7 +17,7 @@ export type MarkStyle = 'curly-double' | 'straight-double' | 'doubled-single' | 
 type Family = 'double' | 'single';
 type Role = 'open' | 'close' | 'either';
 
-interface Mark {
+export interface Mark {
   pos: number;
   len: number;
   style: MarkStyle;
@@ -68,13 +70,21 @@ export function paragraphRanges(text: string): Array<{ start: number; end: numbe
 export function quotedSpans(text: string): QuotedSpan[] {
   const paragraphs = paragraphRanges(text);
   const marks = findMarks(text, paragraphs);
+  const scan: Scan = {
+    text,
+    marks,
+    paragraphs,
+    index: indexMarks(text, marks),
+    captionEnd: runInCaptions(text),
+    unclosed: new Uint8Array(marks.length),
+  };
   const spans: QuotedSpan[] = [];
   let group = 0;
   let i = 0;
   while (i < marks.length) {
     const mark = marks[i];
     if (mark && canStart(text, mark)) {
-      const found = scanQuotation(text, marks, i, paragraphs);
+      const found = scanQuotation(scan, i);
       if (found) {
         for (const span of found.spans) spans.push({ ...span, group });
         group++;
@@ -96,75 +106,92 @@ function canStart(text: string, mark: Mark): boolean {
 
 type Pending = Omit<QuotedSpan, 'group'>;
 
+/** What every scan of one article shares. */
+interface Scan {
+  text: string;
+  marks: readonly Mark[];
+  paragraphs: ReadonlyArray<{ start: number; end: number }>;
+  index: MarkIndex;
+  captionEnd: (contentStart: number, pos: number, len: number) => number;
+  /**
+   * Marks from which a quotation was followed and never closed. Where a scan
+   * starts the quotation again at a mark (a new paragraph or sentence that
+   * reopens it), it goes on exactly as a scan from that mark would, so a
+   * mark in here ends it at once: no stretch of text is followed twice.
+   */
+  unclosed: Uint8Array;
+}
+
 /** Follow one quotation from its opening mark to its closing mark, across paragraphs if the convention says so. */
-function scanQuotation(
-  text: string,
-  marks: readonly Mark[],
-  first: number,
-  paragraphs: ReadonlyArray<{ start: number; end: number }>,
-): { spans: Pending[]; next: number } | null {
+function scanQuotation(scan: Scan, first: number): { spans: Pending[]; next: number } | null {
+  const { text, marks, paragraphs, index } = scan;
   const opener = marks[first];
-  if (!opener) return null;
+  if (!opener || scan.unclosed[first]) return null;
   const spans: Pending[] = [];
+  const restarts = [first];
+  const unclosed = (): null => {
+    for (const r of restarts) scan.unclosed[r] = 1;
+    return null;
+  };
   let open = opener.pos;
   let contentStart = opener.pos + opener.len;
   let paragraph = opener.paragraph;
-  let depth = 0;
-  for (let j = first + 1; j < marks.length; j++) {
-    const mark = marks[j];
-    if (!mark || mark.family !== opener.family) continue;
+  const restart = (j: number, mark: Mark, to: number): boolean => {
+    pushSpan(text, spans, opener.style, open, contentStart, to, false);
+    open = mark.pos;
+    contentStart = mark.pos + mark.len;
+    paragraph = mark.paragraph;
+    restarts.push(j);
+    return scan.unclosed[j] === 1;
+  };
+  for (let j = index.nextOfFamily[first] ?? marks.length; j < marks.length; j = index.nextOfFamily[j] ?? marks.length) {
+    const mark = marks[j] as Mark;
     if (mark.paragraph !== paragraph) {
       // Journalistic convention: a quotation running into the next paragraph
       // leaves the first unclosed and reopens the next one.
-      const next = paragraphs[mark.paragraph];
-      const reopens =
-        depth === 0 &&
-        mark.paragraph === paragraph + 1 &&
-        mark.role !== 'close' &&
-        next !== undefined &&
-        text.slice(next.start, mark.pos).trim() === '';
       const here = paragraphs[paragraph];
-      if (!reopens || !here) return null;
-      pushSpan(text, spans, opener.style, open, contentStart, here.end, false);
-      open = mark.pos;
-      contentStart = mark.pos + mark.len;
-      paragraph = mark.paragraph;
+      if (!here || mark.paragraph !== paragraph + 1 || mark.role === 'close' || !opensParagraph(text, paragraphs, mark)) return unclosed();
+      if (restart(j, mark, here.end)) return unclosed();
       continue;
     }
     if (mark.role === 'open') {
-      const caption = depth === 0 ? captionBefore(text, contentStart, mark) : -1;
-      if (depth === 0 && followsSentenceEnd(text, mark.pos)) {
+      if (followsSentenceEnd(text, mark.pos)) {
         // The same convention in text whose paragraph breaks were flattened.
-        pushSpan(text, spans, opener.style, open, contentStart, mark.pos, false);
-        open = mark.pos;
-        contentStart = mark.pos + mark.len;
-      } else if (caption >= 0) {
-        // …and with a photo caption run in between: "…whatever! McCoy rides at Aintree 'Hopefully…".
-        pushSpan(text, spans, opener.style, open, contentStart, caption, false);
-        open = mark.pos;
-        contentStart = mark.pos + mark.len;
-      } else if (mark.family === 'double' || !/[.!?]\s/.test(text.slice(contentStart, mark.pos))) {
-        depth++;
-      } else {
-        // A single quotation nests another within one sentence ("my friends 'nailed it'");
-        // one that meets an opening mark sentences later has lost its closing mark.
-        return null;
+        if (restart(j, mark, mark.pos)) return unclosed();
+        continue;
       }
-      continue;
-    }
-    if (depth > 0) {
-      depth--;
+      const caption = scan.captionEnd(contentStart, mark.pos, mark.len);
+      if (caption >= 0) {
+        // …and with a photo caption run in between: "…whatever! McCoy rides at Aintree 'Hopefully…".
+        if (restart(j, mark, caption)) return unclosed();
+        continue;
+      }
+      // Else the mark opens a quotation nested in this one: the scan goes on after its partner.
+      // A single quotation nests another within one sentence ("my friends 'nailed it'");
+      // one that meets an opening mark sentences later has lost its closing mark.
+      const inside = index.lastOpenInside[j] ?? -1;
+      const lost = mark.family === 'single' && index.sentenceEndBetween(contentStart, inside >= 0 ? inside : mark.pos);
+      const partner = index.partner[j] ?? -1;
+      if (lost || partner < 0) return unclosed();
+      j = partner;
       continue;
     }
     if (mark.family === 'single' && !mark.strong) {
-      if (strongCloserAhead(marks, j)) continue;
+      if (index.strongCloserAhead[j]) continue;
       // "the players' " may close a short phrase, not sentences whose real closing mark was lost.
-      if (/[.!?]\s/.test(text.slice(contentStart, mark.pos))) return null;
+      if (index.sentenceEndBetween(contentStart, mark.pos)) return unclosed();
     }
     pushSpan(text, spans, opener.style, open, contentStart, mark.pos, true, mark.pos + mark.len);
     return spans.length > 0 ? { spans, next: j + 1 } : null;
   }
-  return null;
+  return unclosed();
+}
+
+/** Nothing but white space stands before the mark in its paragraph. */
+function opensParagraph(text: string, paragraphs: ReadonlyArray<{ start: number; end: number }>, mark: Mark): boolean {
+  let i = paragraphs[mark.paragraph]?.start ?? mark.pos;
+  while (i < mark.pos && SPACE.test(text[i] ?? '')) i++;
+  return i === mark.pos;
 }
 
 function pushSpan(
@@ -182,47 +209,6 @@ function pushSpan(
   while (start < end && SPACE.test(text[start] ?? '')) start++;
   while (end > start && SPACE.test(text[end - 1] ?? '')) end--;
   if (end > start) spans.push({ start, end, style, closed, after: closed ? after : end, open });
-}
-
-/** A weak closer ("the players' ") yields to a later strong one, unless another quotation opens first. */
-function strongCloserAhead(marks: readonly Mark[], from: number): boolean {
-  const here = marks[from];
-  if (!here) return false;
-  for (let k = from + 1; k < marks.length; k++) {
-    const mark = marks[k];
-    if (!mark || mark.family !== 'single') continue;
-    if (mark.paragraph !== here.paragraph || mark.role === 'open') return false;
-    if (mark.strong) return true;
-  }
-  return false;
-}
-
-/**
- * Daily Mail copy runs photo captions into the story without a full stop, so
- * a caption can sit between two paragraphs of one quotation: "…whatever!
- * This year's race will be his last 'Hopefully…". Where the quotation so far
- * ends a sentence, the words after it read like a caption (capitalised, no
- * quotation marks, no closing punctuation) and the mark opens a new
- * sentence, returns where the quotation's words end; else -1.
- */
-/** What only a photo caption says: "(pictured)", "(left)", "(file photo)". */
-const STAGE_DIRECTION = /\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file|second (?:left|right))\b[^)]*\)/i;
-
-function captionBefore(text: string, contentStart: number, mark: Mark): number {
-  if (!SPACE.test(text[mark.pos - 1] ?? '') || !/[\p{Lu}\d]/u.test(text[mark.pos + mark.len] ?? '')) return -1;
-  const before = text.slice(contentStart, mark.pos);
-  const ends = [...before.matchAll(/[.!?…]["'”’)]*\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].trimEnd().length);
-  let k = ends.length - 1;
-  let end = ends[k] ?? -1;
-  if (end < 0) return -1;
-  const caption = before.slice(end).trim();
-  if (caption.length < 12 || caption.length > 400) return -1;
-  if (!/^\p{Lu}/u.test(caption) || !/[\p{L}\d)]$/u.test(caption)) return -1;
-  // Nothing in a caption is quoted; an apostrophe inside a word ("McCoy's") is not a mark.
-  if (/["“”‘]|(?:^|\s)'|'(?=\s|$)/u.test(caption.replace(/(?<=\p{L})['’](?=\p{L})/gu, ''))) return -1;
-  // Captions before it that did end in a full stop: "Clarkson (pictured this week) said …".
-  while (k > 0 && STAGE_DIRECTION.test(before.slice(ends[k - 1] ?? 0, end))) end = ends[--k] ?? end;
-  return contentStart + end;
 }
 
 function followsSentenceEnd(text: string, pos: number): boolean {
@@ -251,7 +237,8 @@ function findMarks(text: string, paragraphs: ReadonlyArray<{ start: number; end:
     const doubled = ch === "'" && text[i + 1] === "'";
     const len = doubled ? 2 : 1;
     const mark = classify(text, i, len, doubled);
-    if (mark) marks.push({ ...mark, pos: i, len, paragraph });
+    // Field by field: spread into a new object, every mark came out slower to make and to read.
+    if (mark) marks.push({ pos: i, len, style: mark.style, family: mark.family, role: mark.role, strong: mark.strong, paragraph });
     if (doubled) i++;
   }
   return marks;

@@ -5,6 +5,7 @@
 
 import type { NameIndex } from './name-index.js';
 import { personLike, trimRun } from './names.js';
+import type { QuotedText } from './quoted-text.js';
 import { HONORIFICS, key } from './words.js';
 
 /** A run of capitalised words, with name particles ("Louis van Gaal"). */
@@ -26,12 +27,12 @@ export interface Mention {
 /**
  * Every mention of a person: two or more names ("Ellen Stofan"), an
  * honorific or a title and a surname ("Mr. King", "President Obama"), or a
- * surname the index knows. Mentions inside `skip` (quotations) are left out.
+ * surname the index knows. Mentions inside quotations are left out.
  */
-export function personMentions(text: string, index: NameIndex, skip: ReadonlyArray<{ start: number; end: number }>): Mention[] {
+export function personMentions(text: string, index: NameIndex, quoted: QuotedText): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(RUN)) {
-    if (skip.some((s) => m.index >= s.start && m.index < s.end)) continue;
+    if (quoted.inside(m.index)) continue;
     // A possessive ends a name ("Mr. King's Russia Today" is Mr. King, then a programme), and
     // so does a full stop after a word ("… over Nepal. He has visited …").
     for (const part of m[0].matchAll(NAME_PARTS)) {
@@ -86,11 +87,11 @@ const EMBEDDED_BEFORE = new RegExp(
   'i',
 );
 
-/** Every "he" or "she" that is the subject of a verb, outside `skip`: the links of a pronoun chain. */
-export function pronounSubjects(text: string, skip: ReadonlyArray<{ start: number; end: number }>): Array<{ pronoun: 'he' | 'she'; at: number }> {
+/** Every "he" or "she" that is the subject of a verb, outside quotations: the links of a pronoun chain. */
+export function pronounSubjects(text: string, quoted: QuotedText): Array<{ pronoun: 'he' | 'she'; at: number }> {
   const out: Array<{ pronoun: 'he' | 'she'; at: number }> = [];
   for (const m of text.matchAll(/\b(he|she)\b/gi)) {
-    if (skip.some((s) => m.index >= s.start && m.index < s.end)) continue;
+    if (quoted.inside(m.index)) continue;
     if (isSubject(text, m.index + m[0].length)) out.push({ pronoun: m[0].toLowerCase() as 'he' | 'she', at: m.index });
   }
   return out;

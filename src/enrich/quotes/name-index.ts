@@ -94,11 +94,20 @@ export function buildNameIndex(text: string, nicknames: readonly Nickname[] = []
     const fitting = gender === null ? [] : real.filter((p) => givenGender(p) === gender);
     return fitting.length === 1 ? (fitting[0] ?? null) : null;
   };
+  // Everyone introduced in full, by first name: asked for every lone word in a cue.
+  const fullByFirst = new Map<string, Map<string, Person>>();
+  for (const list of bySurname.values()) {
+    for (const p of list) {
+      if (!p.full.includes(' ')) continue;
+      const people = fullByFirst.get(p.first) ?? new Map<string, Person>();
+      people.set(p.full, p);
+      fullByFirst.set(p.first, people);
+    }
+  }
   /** The one person introduced in full with this first name. */
   const byFirst = (first: string): Person | null => {
-    const people = new Map<string, Person>();
-    for (const list of bySurname.values()) for (const p of list) if (p.first === first && p.full.includes(' ')) people.set(p.full, p);
-    return people.size === 1 ? ([...people.values()][0] ?? null) : null;
+    const people = fullByFirst.get(first);
+    return people?.size === 1 ? ([...people.values()][0] ?? null) : null;
   };
   const aliases = new Map<string, string>();
   for (const nickname of nicknames) {
@@ -137,25 +146,41 @@ export function buildNameIndex(text: string, nicknames: readonly Nickname[] = []
     const person = only(tokens[1] ?? '', FEMININE.has(honorific) ? 'f' : honorific === 'mr' ? 'm' : gender);
     return person && person.first !== '' && person.full.includes(' ') ? person.full : name;
   };
+  const isPerson = (name: string): boolean => {
+    const tokens = name.split(' ');
+    if (tokens.length === 1) return bySurname.has(name) || genders.has(name) || aliases.has(name) || byFirst(name) !== null;
+    if (HONORIFICS.has(key(tokens[0] ?? ''))) return true;
+    return personLike(tokens);
+  };
+  const gender = (name: string): 'm' | 'f' | null => {
+    const tokens = expandOne(name).split(' ');
+    const first = key(tokens[0] ?? '');
+    if (tokens.length > 1 && HONORIFICS.has(first)) return FEMININE.has(first) ? 'f' : 'm';
+    return (tokens.length > 1 ? genderOfGivenName(first) : null) ?? genders.get(surnameOf(name)) ?? null;
+  };
+  // The index is complete by now, so each answer holds for the whole article: a pronoun
+  // resolved at every cue asks about the same few names over and over.
   return {
-    expand: expandOne,
-    full,
-    describe,
-    isPerson(name) {
-      const tokens = name.split(' ');
-      if (tokens.length === 1) return bySurname.has(name) || genders.has(name) || aliases.has(name) || byFirst(name) !== null;
-      if (HONORIFICS.has(key(tokens[0] ?? ''))) return true;
-      return personLike(tokens);
-    },
-    gender(name) {
-      const tokens = expandOne(name).split(' ');
-      const first = key(tokens[0] ?? '');
-      if (tokens.length > 1 && HONORIFICS.has(first)) return FEMININE.has(first) ? 'f' : 'm';
-      return (tokens.length > 1 ? genderOfGivenName(first) : null) ?? genders.get(surnameOf(name)) ?? null;
-    },
+    expand: remembered(expandOne),
+    full: remembered(full),
+    describe: remembered(describe),
+    isPerson: remembered(isPerson),
+    gender: remembered(gender),
     isProper(word) {
       return proper.has(word);
     },
+  };
+}
+
+/** A pure function of a name (and a gender) that answers each question once. */
+function remembered<G extends 'm' | 'f' | null | undefined, R>(answer: (name: string, gender?: G) => R): (name: string, gender?: G) => R {
+  const answers = new Map<string, R>();
+  return (name, gender) => {
+    const question = `${gender ?? ''}|${name}`;
+    if (answers.has(question)) return answers.get(question) as R;
+    const result = answer(name, gender);
+    answers.set(question, result);
+    return result;
   };
 }
 

@@ -121,7 +121,7 @@ const PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'to', 'by', 'in
  * for Donald Trump").
  */
 export function headName(phrase: string): string | null {
-  const cleaned = phrase.replace(/\([^)]*\)/g, ' ').replace(/[,;:]+\s*$/, '').trim();
+  const cleaned = withoutTrailingCommas(withoutParentheses(phrase)).trim();
   const all = runs(cleaned);
   const last = all[all.length - 1];
   if (!last || !last.end) return null;
@@ -135,6 +135,31 @@ export function headName(phrase: string): string | null {
   // "chief executive of the Harbour Users Association": the object of a preposition too.
   if (before === 'the' && new RegExp(`\\b(?:${[...PREPOSITIONS].join('|')})\\s+the\\s+\\S+(?:\\s+\\S+){${last.tokens.length - 1}}$`, 'i').test(cleaned)) return null;
   return tokens.join(' ');
+}
+
+/**
+ * `phrase.replace(/\([^)]*\)/g, ' ')`, in one pass: the regular expression
+ * read on to the end of the phrase from every "(" that nothing closes.
+ */
+function withoutParentheses(phrase: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = phrase.indexOf('(', from);
+    const close = open < 0 ? -1 : phrase.indexOf(')', open + 1);
+    if (close < 0) return out + phrase.slice(from);
+    out += `${phrase.slice(from, open)} `;
+    from = close + 1;
+  }
+}
+
+/** `phrase.replace(/[,;:]+\s*$/, '')`, read from the end rather than tried at every comma. */
+function withoutTrailingCommas(phrase: string): string {
+  let end = phrase.length;
+  while (end > 0 && /\s/.test(phrase[end - 1] ?? '')) end--;
+  let start = end;
+  while (start > 0 && /[,;:]/.test(phrase[start - 1] ?? '')) start--;
+  return start < end ? phrase.slice(0, start) : phrase;
 }
 
 /**

@@ -6,13 +6,16 @@
  * of a verb, and short names expand to the full name the article introduced.
  */
 
-import { endsSentenceAt, sentenceEnd, sentenceStart } from './boundaries.js';
+import { lastBelow } from '../../text/sorted.js';
+import { antecedents, pronounRuns, type Antecedents } from './antecedents.js';
+import { endsSentenceAt, sentenceEnds, sentenceStart } from './boundaries.js';
 import { cueAfter, cueBefore, speechSubjects, type Cue, type Subject } from './cues.js';
 import type { QuotedSpan } from './marks.js';
 import { paragraphRanges } from './marks.js';
-import { personMentions, pronounSubjects, type Mention } from './mentions.js';
+import { personMentions, pronounSubjects } from './mentions.js';
 import { buildNameIndex, type NameIndex } from './name-index.js';
 import { blankNicknames, findNicknames } from './nicknames.js';
+import { quotedText } from './quoted-text.js';
 
 /** How a quotation's speaker was found. */
 export type CueKind = 'after' | 'before' | 'continued' | 'none';
@@ -48,12 +51,12 @@ interface Context {
   index: NameIndex;
   /**
    * People named outside quotations, and the speakers of the quotations
-   * attributed so far (at the quotation's end), in document order; `subject`
-   * when the name is a verb's subject or a quotation's speaker.
+   * attributed so far (at the quotation's end); `subject` when the name is
+   * a verb's subject or a quotation's speaker.
    */
-  antecedents: Mention[];
-  /** "he"/"she" as subjects outside quotations, in document order. */
-  pronouns: ReadonlyArray<{ pronoun: 'he' | 'she'; at: number }>;
+  antecedents: Antecedents;
+  /** Where the run of "he" or "she" as subjects outside quotations that a cue continues began. */
+  runStart(pronoun: 'he' | 'she', at: number): number;
   /** Characters of narrative (quotations left out) between two offsets. */
   narrative(from: number, to: number): number;
 }
@@ -67,18 +70,21 @@ export function attributeSpans(original: string, spans: readonly QuotedSpan[]): 
   const nicknames = findNicknames(original);
   const text = blankNicknames(original, nicknames);
   const index = buildNameIndex(text, nicknames);
-  const outside = (at: number): boolean => !spans.some((s) => at >= s.start && at < s.end);
-  const quoted = quotedBefore(text.length, spans);
+  const quoted = quotedText(text.length, spans);
+  const mentions = [
+    ...speechSubjects(text).filter((s) => !quoted.inside(s.at)).map((s) => ({ ...s, subject: true })),
+    ...personMentions(text, index, quoted),
+  ].sort((a, b) => a.at - b.at);
   const context: Context = {
     index,
-    antecedents: [
-      ...speechSubjects(text).filter((s) => outside(s.at)).map((s) => ({ ...s, subject: true })),
-      ...personMentions(text, index, spans),
-    ].sort((a, b) => a.at - b.at),
-    pronouns: pronounSubjects(text, spans),
-    narrative: (from, to) => to - from - ((quoted[to] ?? 0) - (quoted[from] ?? 0)),
+    antecedents: antecedents(mentions, index),
+    runStart: pronounRuns(pronounSubjects(text, quoted), quoted.narrative, PRONOUN_REACH),
+    narrative: quoted.narrative,
   };
   const paragraphs = paragraphRanges(text);
+  const paragraphStarts = paragraphs.map((p) => p.start);
+  const paragraphOf = (pos: number): number => Math.max(0, lastBelow(paragraphStarts, pos + 1));
+  const sentenceEnd = sentenceEnds(text);
   const groups = groupSpans(spans);
   const byGroup = new Map<number, Attribution>();
   let previous: { attribution: Attribution; sentenceEnd: number; paragraph: number } | null = null;
@@ -90,15 +96,15 @@ export function attributeSpans(original: string, spans: readonly QuotedSpan[]): 
     const prevGroup = groups[g - 1];
     const prevLast = prevGroup?.[prevGroup.length - 1];
     const nextFirst = groups[g + 1]?.[0];
-    const paragraph = paragraphOf(paragraphs, first.open);
+    const paragraph = paragraphOf(first.open);
     const para = paragraphs[paragraph] ?? { start: 0, end: text.length };
-    const lastPara = paragraphs[paragraphOf(paragraphs, last.open)] ?? para;
+    const lastPara = paragraphs[paragraphOf(last.open)] ?? para;
 
     const floor = Math.max(para.start, prevLast && prevLast.after <= first.open ? prevLast.after : 0);
     const lead = leadIn(text, first.open, floor, para.start, paragraphs[paragraph - 1]);
     const before = cueBefore(text.slice(lead.start, lead.end), lead.start);
     // A cue that hands straight over to the quotation wins; one with words in between yields to a cue after it.
-    const after = before?.direct ? null : afterCue(text, last, Math.min(lastPara.end, nextFirst?.open ?? text.length));
+    const after = before?.direct ? null : afterCue(text, last, Math.min(lastPara.end, nextFirst?.open ?? text.length), sentenceEnd);
 
     const said = group.map((s) => text.slice(s.start, s.end)).join(' ');
     let attribution: Attribution;
@@ -114,29 +120,13 @@ export function attributeSpans(original: string, spans: readonly QuotedSpan[]): 
     byGroup.set(first.group, attribution);
     // Whoever just spoke is who a later "he said" most likely means: the centre of attention.
     if (attribution.speaker !== null && attribution.source !== 'description' && attribution.source !== 'none') {
-      addMention(context.antecedents, { name: attribution.speaker, at: last.end, subject: true });
+      context.antecedents.add({ name: attribution.speaker, at: last.end, subject: true });
     }
     // Where the quotation's sentence ends: after its cue if one follows ("…?" McLean recalled.).
-    const end = !after && endsSentenceAt(text, last.end - 1) ? last.after : sentenceEnd(text, last.after, lastPara.end);
-    previous = { attribution, sentenceEnd: end, paragraph: paragraphOf(paragraphs, last.open) };
+    const end = !after && endsSentenceAt(text, last.end - 1) ? last.after : sentenceEnd(last.after, lastPara.end);
+    previous = { attribution, sentenceEnd: end, paragraph: paragraphOf(last.open) };
   }
   return spans.map((s) => byGroup.get(s.group) ?? NOBODY);
-}
-
-/** Insert a mention in document order. */
-function addMention(mentions: Mention[], mention: Mention): void {
-  let i = mentions.length;
-  while (i > 0 && (mentions[i - 1]?.at ?? 0) > mention.at) i--;
-  mentions.splice(i, 0, mention);
-}
-
-/** quoted[i]: how many of the first i characters lie inside quotations. */
-function quotedBefore(length: number, spans: readonly QuotedSpan[]): Uint32Array {
-  const inside = new Uint8Array(length);
-  for (const span of spans) inside.fill(1, span.start, span.end);
-  const quoted = new Uint32Array(length + 1);
-  for (let i = 0; i < length; i++) quoted[i + 1] = (quoted[i] ?? 0) + (inside[i] ?? 0);
-  return quoted;
 }
 
 function groupSpans(spans: readonly QuotedSpan[]): QuotedSpan[][] {
@@ -147,12 +137,6 @@ function groupSpans(spans: readonly QuotedSpan[]): QuotedSpan[][] {
     else groups.push([span]);
   }
   return groups;
-}
-
-function paragraphOf(paragraphs: ReadonlyArray<{ start: number; end: number }>, pos: number): number {
-  let i = 0;
-  while (i + 1 < paragraphs.length && (paragraphs[i + 1]?.start ?? Infinity) <= pos) i++;
-  return i;
 }
 
 /**
@@ -174,9 +158,9 @@ function leadIn(
   return { start: sentenceStart(text, end, previousParagraph.start), end };
 }
 
-function afterCue(text: string, span: QuotedSpan, limit: number): Cue | null {
+function afterCue(text: string, span: QuotedSpan, limit: number, sentenceEnd: (pos: number, ceiling: number) => number): Cue | null {
   if (!span.closed) return null;
-  const end = Math.min(sentenceEnd(text, span.after, limit), limit);
+  const end = Math.min(sentenceEnd(span.after, limit), limit);
   const ended = text[span.end - 1] ?? '';
   return cueAfter(text.slice(span.after, end), span.after, ended);
 }
@@ -247,23 +231,19 @@ function speakerOf(subject: Subject, at: number, context: Context, said: string)
 function resolvePronoun(pronoun: 'he' | 'she', at: number, context: Context, said: string): string | null {
   const { index, antecedents, narrative } = context;
   const wanted = pronoun === 'he' ? 'm' : 'f';
-  let chain = chainStart(pronoun, at, context);
+  let chain = context.runStart(pronoun, at);
   // Subjects anywhere before the cue; other mentions only from before the chain began,
   // since a name the writer let pass while saying "he" is not who "he" is.
-  const tiers: ReadonlyArray<{ accept: (m: Mention) => boolean; before: () => number }> = [
-    { accept: (m) => m.subject, before: () => at },
-    { accept: () => true, before: () => chain },
+  const tiers: ReadonlyArray<{ subjects: boolean; before: () => number }> = [
+    { subjects: true, before: () => at },
+    { subjects: false, before: () => chain },
   ];
-  for (const { accept, before } of tiers) {
-    const limit = before();
-    for (let i = antecedents.length - 1; i >= 0; i--) {
-      const candidate = antecedents[i];
-      if (!candidate || candidate.at >= limit || !accept(candidate)) continue;
+  for (const { subjects, before } of tiers) {
+    // Only persons of the wanted gender (or of none known) come up; skipping the others does not
+    // move where the search stops, as whoever stands further back is further out of reach too.
+    for (const candidate of antecedents.before(before(), wanted, subjects)) {
       // A pronoun points back a few sentences at most; further than that, nobody is safe to name.
       if (candidate.at < chain && narrative(candidate.at, chain) > PRONOUN_REACH) break;
-      if (!index.isPerson(candidate.name)) continue;
-      const gender = index.gender(candidate.name);
-      if (gender !== null && gender !== wanted) continue;
       const name = index.full(candidate.name, wanted);
       // "'Bale had a fantastic season,' he added": people speak of others, not of themselves, by surname.
       // The "he" chain was about the person spoken of, so the speaker may be anyone named before the cue.
@@ -275,21 +255,6 @@ function resolvePronoun(pronoun: 'he' | 'she', at: number, context: Context, sai
     }
   }
   return null;
-}
-
-/**
- * "He says … He notes … He said": a run of the same pronoun as subject
- * refers to one person, so the search reaches back from the first link.
- */
-function chainStart(pronoun: 'he' | 'she', at: number, { pronouns, narrative }: Context): number {
-  let start = at;
-  for (let i = pronouns.length - 1; i >= 0; i--) {
-    const link = pronouns[i];
-    if (!link || link.at >= start) continue;
-    if (narrative(link.at, start) > PRONOUN_REACH) break;
-    if (link.pronoun === pronoun) start = link.at;
-  }
-  return start;
 }
 
 /** Whether the quotation names this person by surname (or by the whole name). */
