@@ -106,10 +106,40 @@ export function summarize(text: string, options: SummaryOptions = {}): string[] 
     taken.add(best.position);
     used += best.words;
   }
-  // Never empty: the best sentence that stands alone, even over the budget.
+  // Never empty: the best sentence that stands alone, even over the budget, unless
+  // it is far over: text with no sentence ends reads as one sentence of any length.
   const fallback = pool.find((c) => c.needs.length === 0) ?? pool[0];
-  if (chosen.length === 0 && fallback) chosen.push(fallback);
+  if (chosen.length === 0 && fallback) return [fallback.words > budget * OVER_BUDGET ? shorten(fallback.text, budget) : fallback.text];
   return chosen.sort((a, b) => a.position - b.position).map((c) => c.text);
+}
+
+/** How far over the budget a lone sentence may run before it is cut. */
+const OVER_BUDGET = 1.5;
+/**
+ * Words are counted by spaces, but a sentence is at least one word for every
+ * this many characters: a run of text with few spaces (a long link, a token
+ * pasted by mistake, a language written without spaces) is as long as it looks.
+ */
+const LETTERS_PER_WORD = 12;
+
+/**
+ * The first `words` words of a sentence too long to show, ended with an
+ * ellipsis: cut after the last clause (a comma, semicolon, colon or dash)
+ * when that keeps at least half of them, else after the last word. A "word"
+ * longer than the whole budget's letters (text with no spaces at all) is cut
+ * where the letters run out.
+ */
+function shorten(text: string, words: number): string {
+  const letters = words * LETTERS_PER_WORD;
+  let kept = '';
+  for (const word of text.split(/\s+/).filter(Boolean).slice(0, words)) {
+    if (kept.length + word.length + 1 > letters) break;
+    kept = kept ? `${kept} ${word}` : word;
+  }
+  if (!kept) kept = Array.from(text.trim()).slice(0, letters).join('');
+  const clause = Math.max(...[',', ';', ':', ' —', ' –'].map((mark) => kept.lastIndexOf(mark)));
+  const cut = clause > 0 && countWords(kept.slice(0, clause)) >= words / 2 ? kept.slice(0, clause) : kept;
+  return `${cut.replace(/[\s,;:—–-]+$/u, '')}…`;
 }
 
 /** The story's sentences, datelines and bylines trimmed off, page furniture left out. */
@@ -177,7 +207,7 @@ function dot(a: TermVector, b: TermVector): number {
 }
 
 function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  return Math.max(text.split(/\s+/).filter(Boolean).length, Math.ceil(text.length / LETTERS_PER_WORD));
 }
 
 function normalise(text: string): string {

@@ -46,9 +46,9 @@ describe('summarize', () => {
   });
 
   it('returns the best sentence alone when even that is over the budget', () => {
-    const summary = summarize(ARTICLE, { words: 5 });
+    const summary = summarize(ARTICLE, { words: 8 });
     expect(summary).toHaveLength(1);
-    expect(ARTICLE).toContain(summary[0]);
+    expect(ARTICLE).toContain(summary[0]?.replace(/…$/, ''));
   });
 
   it('returns nothing for an empty article', () => {
@@ -273,6 +273,20 @@ describe('summarize: sentences that read on their own', () => {
     ].join(' ');
     const summary = summarize(text, { words: Infinity });
     expect(summary.some((s) => s.includes('Turning left'))).toBe(false);
+  });
+  it('cuts a lone sentence far over the budget at a clause or word, with an ellipsis, never shows it whole', () => {
+    const runOn = `Harbour notes: ${'the board met, the ferry ran late and the tide rose over the slip '.repeat(400)}`;
+    const [summary, ...rest] = summarize(runOn, { words: 60 });
+    expect(rest).toEqual([]);
+    expect(summary?.endsWith('…')).toBe(true);
+    expect(summary?.split(/\s+/).length).toBeLessThanOrEqual(60);
+    expect(runOn.startsWith(summary?.slice(0, -1) ?? '-')).toBe(true);
+    expect(summary).toMatch(/ran late and the tide rose over the slip the board met…$/);
+    const [token] = summarize('x'.repeat(30_000), { words: 60 });
+    expect(token).toBe(`${'x'.repeat(720)}…`);
+    // Within half the budget again, a long sentence is still shown whole.
+    const long = `The harbour board, ${'which met again on Tuesday after the storm, '.repeat(10)}kept the fares.`;
+    expect(summarize(long, { words: 60 })).toEqual([long]);
   });
 });
 
