@@ -44,11 +44,17 @@ export function storyText(blocks: readonly Block[]): string {
  */
 const ANALYSED_CHARS = 100_000;
 
-/** The story up to ANALYSED_CHARS, cut at the last paragraph break (else the last space) so no sentence is cut mid-word. */
+/**
+ * The story up to ANALYSED_CHARS, cut at the last paragraph break when that
+ * keeps most of it, else at the last space so no word is cut, else (a text
+ * with no spaces at all) where the window ends.
+ */
 function leadOf(text: string): string {
   if (text.length <= ANALYSED_CHARS) return text;
   const paragraph = text.lastIndexOf('\n\n', ANALYSED_CHARS);
-  return text.slice(0, paragraph > 0 ? paragraph : Math.max(0, text.lastIndexOf(' ', ANALYSED_CHARS)));
+  if (paragraph >= ANALYSED_CHARS / 2) return text.slice(0, paragraph);
+  const space = text.lastIndexOf(' ', ANALYSED_CHARS);
+  return text.slice(0, space > 0 ? space : ANALYSED_CHARS);
 }
 
 /** A real quotation if there is one; else, if allowed, a striking sentence marked as an excerpt. */

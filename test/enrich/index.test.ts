@@ -38,4 +38,11 @@ describe('enrichArticle on a very long story', () => {
     // Before the window, this took minutes: the bound is loose enough for a slow machine and tight enough to catch that.
     expect(ms).toBeLessThan(15_000);
   }, 60_000);
+
+  it('reads a story of one endless word from its opening too, never from nothing', () => {
+    const base = parseArticle(`---\ntitle: Runaway text\nurl: https://news.example.org/runaway\ndate: 2026-11-30\n---\n\nx\n`, 'runaway.md').article;
+    const one = (text: string): Article => ({ ...base, blocks: [{ kind: 'paragraph', text, line: 7 }] });
+    const word = enrichArticle(one('a'.repeat(150_000)), config);
+    expect(word.summary).toEqual([`${'a'.repeat(720)}…`]);
+  });
 });
